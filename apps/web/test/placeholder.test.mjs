@@ -1,0 +1,1 @@
+import test from 'node:test'; test('placeholder until the gallery lands', () => {});

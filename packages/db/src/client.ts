@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { relations } from './relations.js';
+
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+
+/** Thrown when the database file cannot be opened or is not a valid Kindred database. */
+export class DatabaseOpenError extends Error {
+  override name = 'DatabaseOpenError';
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Milliseconds to wait on a locked database before failing (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+function openSqlite(path: string, options: OpenOptions) {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  try {
+    const sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    if (!options.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+    }
+    sqlite.pragma('foreign_keys = ON');
+    return sqlite;
+  } catch (error) {
+    throw new DatabaseOpenError(`cannot open database ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Opens (creating if needed) a Kindred database and applies pending migrations. */
+export function openDatabase(path: string, options: OpenOptions = {}) {
+  const sqlite = openSqlite(path, options);
+  const db = drizzle({ client: sqlite, relations });
+  if (!options.readonly) {
+    try {
+      migrate(db, { migrationsFolder });
+    } catch (error) {
+      sqlite.close();
+      const cause = (error as { cause?: Error }).cause ?? (error as Error);
+      throw new DatabaseOpenError(`cannot prepare database ${path}: ${cause.message}`);
+    }
+  }
+  return db;
+}
+
+export type KindredDb = ReturnType<typeof openDatabase>;

@@ -1,0 +1,4 @@
+export * from './albums.js';
+export * from './inventory.js';
+export * from './people.js';
+export * from './photos.js';
