@@ -1,2 +1,45 @@
 #!/usr/bin/env node
-console.log("kindred");
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { CliError } from './commands/cli-error.js';
+import { duplicatesCommand } from './commands/duplicates-command.js';
+import { indexCommand } from './commands/index-command.js';
+import { statusCommand } from './commands/status-command.js';
+import { EnvError, readEnv } from './env.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const program = new Command('kindred')
+    .version(version)
+    .description('Kindred: your family photo library. Indexes photo folders into one SQLite database.')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kindred index ~/Pictures       first index (the folder is remembered)
+  $ kindred index                  re-index remembered folders (nightly)
+  $ kindred status                 roots, counts, last runs
+  $ kindred duplicates             contents stored at several paths
+
+Database: --db PATH, else $KINDRED_DB, else $XDG_DATA_HOME/kindred/kindred.db (now: ${env.databasePath})`,
+    )
+    .addCommand(indexCommand(env))
+    .addCommand(statusCommand(env))
+    .addCommand(duplicatesCommand(env));
+  await program.parseAsync(process.argv);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof CommanderError) return;
+  if (error instanceof CliError || error instanceof EnvError) {
+    process.stderr.write(`kindred: ${error.message}\n`);
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+    return;
+  }
+  process.stderr.write(`kindred: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

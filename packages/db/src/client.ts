@@ -20,9 +20,12 @@ export interface OpenOptions {
 }
 
 function openSqlite(path: string, options: OpenOptions) {
-  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
   try {
-    const sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');

@@ -1,0 +1,45 @@
+import { DatabaseOpenError, type KindredDb, openDatabase } from '@kindred/db';
+
+/** A command could not do its work; `exitCode` says why (see docs/cli.md "Exit codes"). */
+export class CliError extends Error {
+  override name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export const EXIT_FAILED = 1;
+export const EXIT_LOCKED = 3;
+export const EXIT_INTERRUPTED = 130;
+
+function hint(message: string): string {
+  if (/readonly|read-only|EACCES|EROFS|permission/i.test(message))
+    return ' (the file or its folder is read-only)';
+  if (/not a database|malformed|corrupt/i.test(message))
+    return ' (the file is not a Kindred database or is damaged; restore a backup or choose another --db)';
+  return '';
+}
+
+/** Opens the database for a command, turning every open failure into one clear CliError. */
+export function openForCommand(path: string, options: { readonly?: boolean } = {}): KindredDb {
+  try {
+    const db = openDatabase(path, options);
+    db.$client.prepare('SELECT COUNT(*) FROM runs').get(); // a readonly open does not touch the file until here
+    return db;
+  } catch (error) {
+    if (
+      options.readonly &&
+      /no such table|unable to open|directory does not exist/i.test((error as Error).message)
+    ) {
+      throw new CliError(`no Kindred database at ${path}; run "kindred index <folder>" first, or pass --db`);
+    }
+    const message =
+      error instanceof DatabaseOpenError
+        ? error.message
+        : `cannot use database ${path}: ${(error as Error).message}`;
+    throw new CliError(message + hint(message));
+  }
+}

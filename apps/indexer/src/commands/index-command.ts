@@ -1,0 +1,103 @@
+import { Command } from 'commander';
+import type { IndexerEnv } from '../env.js';
+import { runInventory } from '../jobs/inventory.js';
+import { RunReport } from '../jobs/report.js';
+import { checkRootFolder, listRoots, RootError, rememberRoots } from '../jobs/roots.js';
+import { beginRun, finishRun, RunLockedError } from '../jobs/run-lock.js';
+import { contentSteps } from '../jobs/steps.js';
+import { progressReporter } from '../progress.js';
+import { CliError, EXIT_INTERRUPTED, EXIT_LOCKED, openForCommand } from './cli-error.js';
+import { formatSummary } from './index-summary.js';
+
+interface IndexOptions {
+  db: string;
+  json?: boolean;
+  faces: boolean;
+}
+
+const examples = `
+Examples:
+  $ kindred index ~/Pictures                 index a folder (remembered for later runs)
+  $ kindred index /mnt/photos /mnt/scans     several roots at once
+  $ kindred index                            re-index every remembered root (what a nightly job runs)
+  $ kindred index --json | jq .files         machine-readable report on stdout
+  $ kindred index --db /srv/kindred.db ~/Pictures
+`;
+
+export function indexCommand(env: IndexerEnv): Command {
+  return new Command('index')
+    .description(
+      'Record every file under the roots by content (SHA-256): new, changed, moved, removed, duplicates.',
+    )
+    .argument('[roots...]', 'folders to index; they are remembered. None: the remembered roots')
+    .option('--db <path>', 'database file (env KINDRED_DB)', env.databasePath)
+    .option('--json', 'print exactly one JSON report on stdout (progress stays on stderr)')
+    .option('--no-faces', 'skip face detection (face detection is not built yet: this is the only mode)')
+    .addHelpText('after', examples)
+    .action(async (given: string[], options: IndexOptions) => {
+      process.exitCode = await runIndex(env, given, options);
+    });
+}
+
+async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions): Promise<number> {
+  let folders: string[];
+  try {
+    folders = given.map(checkRootFolder);
+  } catch (error) {
+    if (error instanceof RootError) throw new CliError(error.message);
+    throw error;
+  }
+  const db = openForCommand(options.db);
+  try {
+    const roots = folders.length > 0 ? rememberRoots(db, folders) : listRoots(db);
+    if (roots.length === 0) {
+      throw new CliError(
+        'no roots to index: give a folder, e.g. "kindred index ~/Pictures" (it is remembered)',
+      );
+    }
+    let runId: number;
+    try {
+      ({ runId } = beginRun(db));
+    } catch (error) {
+      if (error instanceof RunLockedError) throw new CliError(error.message, EXIT_LOCKED);
+      throw error;
+    }
+    const report = new RunReport();
+    const progress = progressReporter({ tty: Boolean(process.stderr.isTTY), plain: env.plainOutput });
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    let completed = false;
+    try {
+      completed = await runInventory({
+        db,
+        runId,
+        roots,
+        databasePath: options.db,
+        hashWorkers: env.hashWorkers,
+        batchFiles: env.batchFiles,
+        batchMs: env.batchMs,
+        steps: contentSteps({ faces: options.faces }),
+        report,
+        onProgress: (state) => progress.update(state),
+        signal: stop.signal,
+      });
+    } catch (error) {
+      progress.stop();
+      finishRun(db, runId, 'failed', { ...report.toJSON(), failure: (error as Error).message });
+      throw new CliError(`index run failed: ${(error as Error).message}`);
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    progress.stop();
+    const json = report.toJSON();
+    finishRun(db, runId, completed ? 'completed' : 'interrupted', json);
+    if (options.json) process.stdout.write(`${JSON.stringify(json)}\n`);
+    else process.stdout.write(formatSummary(json, report, completed));
+    return completed ? 0 : EXIT_INTERRUPTED;
+  } finally {
+    db.$client.close();
+  }
+}

@@ -1,0 +1,123 @@
+import type { KindredDb } from '@kindred/db';
+import type { NewContent } from './content-steps.js';
+import type { ContentKind } from './kind.js';
+
+/** A present file as the database knew it when the run started. */
+export interface KnownFile {
+  id: number;
+  rootId: number;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  inode: number;
+  contentHash: string | null;
+}
+
+export interface FileRecord {
+  rootId: number;
+  path: string;
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  inode: number;
+  kind: ContentKind;
+}
+
+/**
+ * The inventory's database writes, batched: records queue up and `flush()` commits them in one transaction,
+ * so a killed run loses at most the open batch and a re-run finds everything before it committed.
+ */
+export class InventoryStore {
+  readonly #sqlite: KindredDb['$client'];
+  readonly #runId: number;
+  #records: FileRecord[] = [];
+  #removals: number[] = [];
+  readonly #insertContent;
+  readonly #upsertFile;
+  readonly #removeFile;
+
+  constructor(db: KindredDb, runId: number) {
+    this.#sqlite = db.$client;
+    this.#runId = runId;
+    this.#insertContent = this.#sqlite.prepare(
+      'INSERT INTO contents (hash, size, kind, first_seen_run) VALUES (?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING',
+    );
+    this.#upsertFile = this.#sqlite.prepare(
+      `INSERT INTO files (root_id, path, content_hash, size, mtime_ms, inode, status, first_seen_run, last_seen_run)
+       VALUES (@rootId, @path, @hash, @size, @mtimeMs, @inode, 'present', @run, @run)
+       ON CONFLICT(path) DO UPDATE SET root_id = @rootId, content_hash = @hash, size = @size, mtime_ms = @mtimeMs,
+         inode = @inode, status = 'present', last_seen_run = @run, removed_run = NULL`,
+    );
+    this.#removeFile = this.#sqlite.prepare(
+      `UPDATE files SET status = 'removed', removed_run = ? WHERE id = ? AND status = 'present'`,
+    );
+  }
+
+  loadPresent(rootIds: number[]): KnownFile[] {
+    return this.#sqlite
+      .prepare(
+        `SELECT id, root_id AS rootId, path, size, mtime_ms AS mtimeMs, inode, content_hash AS contentHash
+         FROM files WHERE status = 'present' AND root_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(rootIds)) as KnownFile[];
+  }
+
+  get pending(): number {
+    return this.#records.length + this.#removals.length;
+  }
+
+  add(record: FileRecord): void {
+    this.#records.push(record);
+  }
+
+  remove(fileId: number): void {
+    this.#removals.push(fileId);
+  }
+
+  /** Commits the queued records; returns the contents that were new to the database. */
+  flush(): NewContent[] {
+    if (this.pending === 0) return [];
+    const records = this.#records;
+    const removals = this.#removals;
+    this.#records = [];
+    this.#removals = [];
+    const commit = this.#sqlite.transaction(() => {
+      const fresh: NewContent[] = [];
+      for (const r of records) {
+        if (this.#insertContent.run(r.hash, r.size, r.kind, this.#runId).changes > 0) {
+          fresh.push({ hash: r.hash, kind: r.kind, size: r.size, path: r.path });
+        }
+        this.#upsertFile.run({ ...r, run: this.#runId });
+      }
+      for (const id of removals) this.#removeFile.run(this.#runId, id);
+      return fresh;
+    });
+    return commit.immediate();
+  }
+
+  kindOf(hash: string): ContentKind {
+    const row = this.#sqlite.prepare('SELECT kind FROM contents WHERE hash = ?').get(hash) as
+      | { kind: ContentKind }
+      | undefined;
+    return row?.kind ?? 'other';
+  }
+
+  /** Sets `last_seen_run` for files seen unchanged (one statement, not one per file). */
+  markSeen(fileIds: number[]): void {
+    if (fileIds.length === 0) return;
+    this.#sqlite
+      .prepare('UPDATE files SET last_seen_run = ? WHERE id IN (SELECT value FROM json_each(?))')
+      .run(this.#runId, JSON.stringify(fileIds));
+  }
+
+  /** Contents present at two or more paths, across all roots. */
+  countDuplicateContents(): number {
+    const row = this.#sqlite
+      .prepare(
+        `SELECT COUNT(*) AS n FROM (SELECT content_hash FROM files WHERE status = 'present' AND content_hash IS NOT NULL
+         GROUP BY content_hash HAVING COUNT(*) > 1)`,
+      )
+      .get() as { n: number };
+    return row.n;
+  }
+}

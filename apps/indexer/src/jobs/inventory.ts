@@ -1,0 +1,227 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
+import type { KindredDb } from '@kindred/db';
+import { type ContentStep, type NewContent, StepRunner } from './content-steps.js';
+import type { HashResult } from './hash-file.js';
+import { HashPool } from './hash-pool.js';
+import { type FileRecord, InventoryStore, type KnownFile } from './inventory-store.js';
+import { detectKind } from './kind.js';
+import type { RunReport } from './report.js';
+import type { RootRow } from './roots.js';
+import { type ScannedFile, scanRoot } from './scan.js';
+
+export interface ProgressState {
+  seen: number;
+  hashed: number;
+  bytesQueued: number;
+  bytesHashed: number;
+}
+
+export interface InventoryOptions {
+  db: KindredDb;
+  runId: number;
+  roots: RootRow[];
+  /** The database file: it and its -wal/-shm/-journal companions are never indexed. */
+  databasePath: string;
+  hashWorkers: number;
+  batchFiles: number;
+  batchMs: number;
+  steps: ContentStep[];
+  report: RunReport;
+  onProgress?: (state: ProgressState) => void;
+  signal?: AbortSignal;
+}
+
+/** Paths of the database and its companions, as given and with symbolic links resolved. */
+export function databaseSkipPaths(databasePath: string): Set<string> {
+  const spellings = [databasePath];
+  try {
+    spellings.push(join(realpathSync(dirname(databasePath)), basename(databasePath)));
+  } catch {
+    // folder does not exist yet: nothing to skip under another spelling
+  }
+  return new Set(
+    spellings.flatMap((path) => ['', '-wal', '-shm', '-journal'].map((suffix) => path + suffix)),
+  );
+}
+
+function groupBy<T>(items: Iterable<T>, key: (item: T) => string | number | null): Map<string | number, T[]> {
+  const groups = new Map<string | number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/**
+ * One mark-and-sweep inventory of the roots. Mark: walk every root; unchanged files (same path, size, mtime,
+ * inode) are not read; new and changed files are hashed on worker threads and committed in batches.
+ * Sweep (only after a complete walk): files of walked roots not seen become 'removed', except under folders
+ * that could not be read. A new path whose content left another path is "moved"; if the old path is still
+ * there it is a copy (new, and a duplicate). Returns false when the run was stopped before the sweep.
+ */
+export async function runInventory(options: InventoryOptions): Promise<boolean> {
+  const { report } = options;
+  const counts = report.files;
+  const store = new InventoryStore(options.db, options.runId);
+  const known = new Map(
+    store.loadPresent(options.roots.map((root) => root.id)).map((file) => [file.path, file]),
+  );
+  const knownByHash = groupBy(known.values(), (file) => file.contentHash);
+  const knownByInode = groupBy(known.values(), (file) => file.inode);
+  const unchangedIds: number[] = [];
+  const arrivals: FileRecord[] = [];
+  const failedFolders: string[] = [];
+  const walkedRoots = new Set<number>();
+  const progress: ProgressState = { seen: 0, hashed: 0, bytesQueued: 0, bytesHashed: 0 };
+  const skipPaths = databaseSkipPaths(options.databasePath);
+  const steps = new StepRunner(options.steps, {
+    db: options.db,
+    runId: options.runId,
+    error: (path, error) => report.error(path, error),
+  });
+  let committed: NewContent[] = [];
+  let lastFlush = performance.now();
+  const flush = () => {
+    const fresh = store.flush();
+    if (steps.active) committed.push(...fresh);
+    lastFlush = performance.now();
+  };
+  const maybeFlush = () => {
+    if (store.pending >= options.batchFiles || performance.now() - lastFlush >= options.batchMs) flush();
+  };
+  const timer = setInterval(() => store.pending > 0 && flush(), options.batchMs);
+  timer.unref();
+
+  const record = (entry: FileRecord, before: KnownFile | undefined) => {
+    if (before) {
+      if (before.contentHash === entry.hash) counts.unchanged++;
+      else counts.changed++;
+    } else if (knownByHash.has(entry.hash)) {
+      arrivals.push(entry); // moved or copied: decided after the walk
+    } else {
+      counts.new++;
+    }
+    store.add(entry);
+    maybeFlush();
+  };
+
+  const onHashed = (rootId: number, file: ScannedFile, before: KnownFile | undefined, result: HashResult) => {
+    if (result.status === 'failed') {
+      report.error(file.path, result.reason);
+      return;
+    }
+    progress.hashed++;
+    progress.bytesHashed += result.size;
+    report.filesHashed++;
+    report.bytesHashed += result.size;
+    const { hash, size, mtimeMs, inode } = result;
+    record(
+      { rootId, path: file.path, hash, size, mtimeMs, inode, kind: detectKind(result.head, file.path) },
+      before,
+    );
+    options.onProgress?.(progress);
+  };
+
+  /** A file renamed on the same disk keeps inode, size and mtime: reuse the hash instead of reading it again. */
+  const renamedFrom = (file: ScannedFile): KnownFile | undefined =>
+    knownByInode
+      .get(file.inode)
+      ?.find((k) => k.contentHash && k.size === file.size && k.mtimeMs === file.mtimeMs);
+
+  const pool = new HashPool(options.hashWorkers);
+  const hashing = new Set<Promise<void>>();
+  try {
+    for (const root of options.roots) {
+      if (!existsSync(root.path)) {
+        report.error(
+          root.path,
+          'root folder is missing (unplugged drive?); its files were left as they were',
+        );
+        continue;
+      }
+      for await (const folder of scanRoot(root.path, { skipPaths, signal: options.signal })) {
+        for (const problem of folder.problems) {
+          report.error(problem.path, problem.error);
+          if (problem.subtree) failedFolders.push(problem.path + sep);
+        }
+        for (const file of folder.files) {
+          counts.seen++;
+          progress.seen++;
+          const before = known.get(file.path);
+          if (before) known.delete(file.path);
+          if (
+            before?.contentHash &&
+            before.size === file.size &&
+            before.mtimeMs === file.mtimeMs &&
+            before.inode === file.inode
+          ) {
+            counts.unchanged++;
+            unchangedIds.push(before.id);
+            continue;
+          }
+          const twin = before ? undefined : renamedFrom(file);
+          if (twin?.contentHash) {
+            const kind = store.kindOf(twin.contentHash);
+            record({ rootId: root.id, ...file, hash: twin.contentHash, kind }, undefined);
+            continue;
+          }
+          progress.bytesQueued += file.size;
+          const { done } = await pool.submit(file.path);
+          const task = done.then((result) => onHashed(root.id, file, before, result));
+          hashing.add(task);
+          void task.finally(() => hashing.delete(task));
+        }
+        maybeFlush();
+        options.onProgress?.(progress);
+        if (committed.length > 0) {
+          const batch = committed;
+          committed = [];
+          await steps.offer(batch);
+        }
+      }
+      if (!options.signal?.aborted) walkedRoots.add(root.id);
+    }
+    await Promise.all(hashing);
+    if (options.signal?.aborted) {
+      flush();
+      return false;
+    }
+    sweep([...known.values()], walkedRoots, failedFolders, arrivals, store, counts);
+    flush();
+    store.markSeen(unchangedIds);
+    counts.duplicates = store.countDuplicateContents();
+    await steps.offer(committed);
+    for (const [name, section] of await steps.finish()) report.section(name, section);
+    return true;
+  } finally {
+    clearInterval(timer);
+    await Promise.allSettled(hashing);
+    await pool.close();
+  }
+}
+
+function sweep(
+  unseenKnown: KnownFile[],
+  walkedRoots: Set<number>,
+  failedFolders: string[],
+  arrivals: FileRecord[],
+  store: InventoryStore,
+  counts: RunReport['files'],
+): void {
+  const gone = unseenKnown.filter(
+    (file) => walkedRoots.has(file.rootId) && !failedFolders.some((folder) => file.path.startsWith(folder)),
+  );
+  const goneByHash = groupBy(gone, (file) => file.contentHash);
+  for (const arrival of arrivals) {
+    const source = goneByHash.get(arrival.hash)?.pop();
+    if (source) counts.moved++;
+    else counts.new++;
+  }
+  counts.removed += gone.length - counts.moved;
+  for (const file of gone) store.remove(file.id);
+}
