@@ -11,13 +11,17 @@ export interface PicasaDetectionPair {
 const MIN_AREA_RATIO = 0.08;
 /** A detected box larger than this multiple of the Picasa box is not the face Picasa drew. */
 const MAX_AREA_RATIO = 2.5;
+/** Typical detected-box area as a share of Picasa's (a head box ~1.6× a face box each way). */
+const TYPICAL_AREA_RATIO = 0.4;
+/** Weight of the size mismatch against the centre distance in a pair's cost. */
+const SIZE_WEIGHT = 0.2;
 
 /**
  * Pairs Picasa face boxes with detected face boxes, one-to-one (all boxes normalized {x, y, w, h}
  * of the same upright image). Picasa's boxes are looser than a detector's (whole head, hair), so
  * IoU alone is a poor test. A pair is possible when each box contains the other's centre and the
- * sizes are compatible; among possible pairs the closest centres (relative to the detected box's
- * size) are taken first. A Picasa box that pairs with nothing keeps its own box.
+ * sizes are compatible; among possible pairs the lowest cost (centre distance relative to the
+ * Picasa box, plus how far the size ratio is from a typical head-to-face ratio) is taken first. A Picasa box that pairs with nothing keeps its own box.
  */
 export function matchPicasaFaces(
   picasaBoxes: readonly Box[],
@@ -51,9 +55,10 @@ function pairCost(p: Box, d: Box): number | null {
   const pc = centre(p);
   const dc = centre(d);
   if (!contains(p, dc) || !contains(d, pc)) return null;
-  const dx = (pc.x - dc.x) / d.w;
-  const dy = (pc.y - dc.y) / d.h;
-  return Math.hypot(dx, dy) + Math.abs(Math.log(ratio)) * 0.1;
+  // Distance in units of the Picasa box, so candidates for one Picasa box are compared fairly.
+  const dx = (pc.x - dc.x) / p.w;
+  const dy = (pc.y - dc.y) / p.h;
+  return Math.hypot(dx, dy) + Math.abs(Math.log(ratio / TYPICAL_AREA_RATIO)) * SIZE_WEIGHT;
 }
 
 function centre(b: Box) {
