@@ -54,6 +54,8 @@ export const faces = sqliteTable(
     suggestionDistance: real('suggestion_distance'),
     /** Picasa contact id of a Picasa tag (kept to re-import idempotently). */
     picasaContactId: text('picasa_contact_id'),
+    /** The `.picasa.ini` a Picasa face came from (its re-import updates or removes only its own faces). */
+    picasaIniPath: text('picasa_ini_path'),
     /** True once a person changed this face in Kindred: a stale .ini never overwrites it. */
     editedByUser: integer('edited_by_user', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(now),
@@ -62,6 +64,7 @@ export const faces = sqliteTable(
     index('faces_photo_idx').on(t.photoHash),
     index('faces_person_idx').on(t.personId, t.state),
     index('faces_cluster_idx').on(t.clusterId),
+    index('faces_picasa_ini_idx').on(t.picasaIniPath),
   ],
 );
 

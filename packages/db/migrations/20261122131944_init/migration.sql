@@ -2,6 +2,7 @@ CREATE TABLE `album_photos` (
 	`album_id` integer NOT NULL,
 	`photo_hash` text NOT NULL,
 	`position` integer DEFAULT 0 NOT NULL,
+	`picasa_ini_path` text,
 	CONSTRAINT `album_photos_pk` PRIMARY KEY(`album_id`, `photo_hash`),
 	CONSTRAINT `fk_album_photos_album_id_albums_id_fk` FOREIGN KEY (`album_id`) REFERENCES `albums`(`id`) ON DELETE CASCADE,
 	CONSTRAINT `fk_album_photos_photo_hash_photos_hash_fk` FOREIGN KEY (`photo_hash`) REFERENCES `photos`(`hash`)
@@ -18,7 +19,18 @@ CREATE TABLE `albums` (
 CREATE TABLE `picasa_ini_files` (
 	`path` text PRIMARY KEY,
 	`content_hash` text NOT NULL,
-	`imported_run` integer
+	`fingerprint` text NOT NULL,
+	`imported_run` integer,
+	`unparsed_lines` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `picasa_ini_photos` (
+	`ini_path` text NOT NULL,
+	`file_name` text NOT NULL,
+	`photo_hash` text,
+	`starred` integer DEFAULT false NOT NULL,
+	CONSTRAINT `picasa_ini_photos_pk` PRIMARY KEY(`ini_path`, `file_name`),
+	CONSTRAINT `fk_picasa_ini_photos_ini_path_picasa_ini_files_path_fk` FOREIGN KEY (`ini_path`) REFERENCES `picasa_ini_files`(`path`) ON DELETE CASCADE
 );
 --> statement-breakpoint
 CREATE TABLE `contents` (
@@ -114,6 +126,7 @@ CREATE TABLE `faces` (
 	`cluster_id` integer,
 	`suggestion_distance` real,
 	`picasa_contact_id` text,
+	`picasa_ini_path` text,
 	`edited_by_user` integer DEFAULT false NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	CONSTRAINT `fk_faces_photo_hash_photos_hash_fk` FOREIGN KEY (`photo_hash`) REFERENCES `photos`(`hash`),
@@ -150,11 +163,13 @@ CREATE TABLE `photos` (
 );
 --> statement-breakpoint
 CREATE INDEX `album_photos_photo_idx` ON `album_photos` (`photo_hash`);--> statement-breakpoint
-CREATE INDEX `albums_key_idx` ON `albums` (`source`,`external_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `albums_key_idx` ON `albums` (`source`,`external_key`);--> statement-breakpoint
+CREATE INDEX `picasa_ini_photos_hash_idx` ON `picasa_ini_photos` (`photo_hash`);--> statement-breakpoint
 CREATE INDEX `files_content_idx` ON `files` (`content_hash`);--> statement-breakpoint
 CREATE INDEX `files_root_status_idx` ON `files` (`root_id`,`status`);--> statement-breakpoint
 CREATE INDEX `faces_photo_idx` ON `faces` (`photo_hash`);--> statement-breakpoint
 CREATE INDEX `faces_person_idx` ON `faces` (`person_id`,`state`);--> statement-breakpoint
 CREATE INDEX `faces_cluster_idx` ON `faces` (`cluster_id`);--> statement-breakpoint
+CREATE INDEX `faces_picasa_ini_idx` ON `faces` (`picasa_ini_path`);--> statement-breakpoint
 CREATE INDEX `photos_taken_idx` ON `photos` (`taken_at`);--> statement-breakpoint
 CREATE INDEX `photos_pipeline_idx` ON `photos` (`faces_pipeline`);
