@@ -1,0 +1,90 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { FaceImage } from '@/app/_components/face-image';
+import { findByName, NamesDatalist } from '@/app/_components/names-datalist';
+import { NAME_CLUSTER, SPLIT_FACES } from '@/lib/mutations';
+import type { ReviewCluster } from '@/lib/queries/review';
+import { useMutation } from '@/lib/use-mutation';
+
+interface Props {
+  cluster: ReviewCluster;
+  names: { personId: number; name: string }[];
+  nextId: number | null;
+}
+
+/** One unnamed group: untick faces that do not belong (split off), type a name (autocompleted), save — or skip. */
+export function NameGroup({ cluster, names, nextId }: Props) {
+  const [wrong, setWrong] = useState<Set<number>>(new Set());
+  const { run, busy, error } = useMutation();
+  const router = useRouter();
+  const faces = cluster.faces.nodes;
+
+  function toggle(faceId: number) {
+    setWrong((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(faceId)) next.add(faceId);
+      return next;
+    });
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const typed = String(new FormData(event.currentTarget).get('name') ?? '').trim();
+    if (!typed) return;
+    if (wrong.size > 0 && !(await run(SPLIT_FACES, { faceIds: [...wrong].map(String) }))) return;
+    const existing = findByName(names, typed);
+    const who = existing ? { personId: String(existing.personId) } : { newName: typed };
+    if (await run(NAME_CLUSTER, { clusterId: String(cluster.clusterId), ...who })) router.push('/review');
+  }
+
+  return (
+    <form className="card review" onSubmit={save}>
+      <fieldset className="review-faces">
+        <legend className="muted">
+          Untick any face that is someone else ({faces.length - wrong.size} of {faces.length} kept)
+        </legend>
+        <ul className="suggestion-list">
+          {faces.map((face, index) => (
+            <li key={face.faceId}>
+              <label className={`review-face${wrong.has(face.faceId) ? ' is-wrong' : ''}`}>
+                <input
+                  type="checkbox"
+                  checked={!wrong.has(face.faceId)}
+                  onChange={() => toggle(face.faceId)}
+                  aria-label={`Face ${index + 1} belongs to this group`}
+                />
+                <FaceImage faceId={face.faceId} alt="" />
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <div className="toolbar review-name">
+        <label htmlFor="group-name">Name</label>
+        <input
+          id="group-name"
+          className="grow"
+          name="name"
+          type="text"
+          list="group-names"
+          placeholder="Type a name…"
+          autoComplete="off"
+          required
+        />
+        <NamesDatalist id="group-names" names={names} />
+        <button className="btn primary" type="submit" disabled={busy}>
+          Save name
+        </button>
+        {nextId !== null && nextId !== cluster.clusterId && (
+          <button type="button" className="btn" onClick={() => router.push(`/review?cluster=${nextId}`)}>
+            Skip
+          </button>
+        )}
+      </div>
+      <p className="status error" role="status">
+        {error}
+      </p>
+    </form>
+  );
+}

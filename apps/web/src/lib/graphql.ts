@@ -1,0 +1,36 @@
+import { createKindredYoga } from '@kindred/schema';
+import { connection } from 'next/server';
+import { database } from '@/lib/db';
+
+export const GRAPHQL_ENDPOINT = '/api/graphql';
+
+let yoga: ReturnType<typeof createKindredYoga> | undefined;
+
+/** The one GraphQL server of this process: the route handler and server components share it. */
+export function graphqlServer() {
+  yoga ??= createKindredYoga({ db: database(), graphqlEndpoint: GRAPHQL_ENDPOINT });
+  return yoga;
+}
+
+/** A GraphQL request that came back with errors. */
+export class GraphQLRequestError extends Error {
+  override name = 'GraphQLRequestError';
+}
+
+/** Runs a GraphQL document in-process (no HTTP) for server components; throws on errors. */
+export async function query<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+  await connection(); // always fresh: the family edits the data
+  const response = await graphqlServer().fetch(`http://localhost${GRAPHQL_ENDPOINT}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-graphql-yoga-csrf': '1',
+      'graphql-require-preflight': '1',
+    },
+    body: JSON.stringify({ query: document, variables }),
+  });
+  const result = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (result.errors?.length) throw new GraphQLRequestError(result.errors.map((e) => e.message).join('; '));
+  if (!result.data) throw new GraphQLRequestError(`GraphQL answered ${response.status} without data`);
+  return result.data;
+}
