@@ -2,3 +2,4 @@ export * from './albums.js';
 export * from './inventory.js';
 export * from './people.js';
 export * from './photos.js';
+export * from './recognition.js';

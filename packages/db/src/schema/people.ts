@@ -20,6 +20,10 @@ export const people = sqliteTable('people', {
 /** An unnamed group of similar faces found by recognition ("Who is this?"). Ids are stable across runs. */
 export const clusters = sqliteTable('clusters', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Mean descriptor of the member faces (Float32 BLOB), kept by recognition for incremental runs. */
+  centroid: blob('centroid', { mode: 'buffer' }),
+  /** Member faces (small groups rank low). */
+  size: integer('size').notNull().default(0),
   createdAt: text('created_at').notNull().default(now),
 });
 

@@ -80,6 +80,8 @@ CREATE TABLE `settings` (
 --> statement-breakpoint
 CREATE TABLE `clusters` (
 	`id` integer PRIMARY KEY AUTOINCREMENT,
+	`centroid` blob,
+	`size` integer DEFAULT 0 NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
@@ -160,6 +162,28 @@ CREATE TABLE `photos` (
 	`faces_error` text,
 	`faces_error_pipeline` text,
 	CONSTRAINT `fk_photos_hash_contents_hash_fk` FOREIGN KEY (`hash`) REFERENCES `contents`(`hash`)
+);
+--> statement-breakpoint
+CREATE TABLE `person_prototypes` (
+	`person_id` integer NOT NULL,
+	`idx` integer NOT NULL,
+	`vector` blob NOT NULL,
+	`confirmed_count` integer NOT NULL,
+	`last_confirmed_face_id` integer NOT NULL,
+	CONSTRAINT `person_prototypes_pk` PRIMARY KEY(`person_id`, `idx`),
+	CONSTRAINT `fk_person_prototypes_person_id_people_id_fk` FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON DELETE CASCADE
+);
+--> statement-breakpoint
+CREATE TABLE `recognition_runs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT,
+	`mode` text NOT NULL,
+	`version` text NOT NULL,
+	`last_face_id` integer NOT NULL,
+	`faces` integer NOT NULL,
+	`suggested` integer NOT NULL,
+	`grouped` integer NOT NULL,
+	`started_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`ms` integer
 );
 --> statement-breakpoint
 CREATE INDEX `album_photos_photo_idx` ON `album_photos` (`photo_hash`);--> statement-breakpoint
