@@ -27,6 +27,10 @@ export const relations = defineRelations(schema, (r) => ({
   },
   people: {
     faces: r.many.faces(),
+    /** Faces a person said are this person. */
+    confirmedFaces: r.many.faces({ from: r.people.id, to: r.faces.personId, where: { state: 'confirmed' } }),
+    /** Faces the machine suggests are this person. */
+    suggestedFaces: r.many.faces({ from: r.people.id, to: r.faces.personId, where: { state: 'suggested' } }),
     coverFace: r.one.faces({ from: r.people.coverFaceId, to: r.faces.id }),
   },
   clusters: { faces: r.many.faces() },

@@ -1,1 +1,5 @@
-export {};
+export type { Actor, Box, DescribeBox, KindredContext, Role } from './context.js';
+export { DEFAULT_LIMITS, type QueryLimits } from './limits.js';
+export { createSchema } from './schema.js';
+export { faceCropUrl, photoOriginalUrl, photoThumbnailUrl } from './urls.js';
+export { createKindredYoga, type KindredYogaOptions } from './yoga.js';

@@ -1,0 +1,65 @@
+import { photos } from '@kindred/db';
+import { builder } from '../builder.js';
+import { parseId, parseNumericId } from '../ids.js';
+import { type PhotoFilter, photoFilterSql, photoListQuery } from '../photo-filter.js';
+import { PhotoOrderEnum } from '../types/photo-order.js';
+
+const PhotoFilterInput = builder.inputType('PhotoFilter', {
+  description: 'All given conditions must hold.',
+  fields: (t) => ({
+    personIds: t.idList({ description: 'Photos in which every one of these people is confirmed.' }),
+    albumId: t.id(),
+    folder: t.string({ description: 'Absolute folder path: photos with a file anywhere under it.' }),
+    takenFrom: t.string({
+      description: 'Inclusive lower bound on takenAt, an ISO 8601 prefix: "2009" or "2009-06-01".',
+    }),
+    takenTo: t.string({
+      description: 'Exclusive upper bound on takenAt: photos of 2009 are takenFrom "2009", takenTo "2010".',
+    }),
+    hasUnnamedFaces: t.boolean({ description: 'Has a face without a confirmed, named person.' }),
+    starred: t.boolean(),
+  }),
+});
+
+interface PhotoFilterArgs {
+  personIds?: (string | number)[] | null;
+  albumId?: string | number | null;
+  folder?: string | null;
+  takenFrom?: string | null;
+  takenTo?: string | null;
+  hasUnnamedFaces?: boolean | null;
+  starred?: boolean | null;
+}
+
+function toPhotoFilter(args: PhotoFilterArgs | null | undefined): PhotoFilter {
+  if (!args) return {};
+  return {
+    ...args,
+    personIds: args.personIds?.map((id) => parseNumericId(id, 'Person')),
+    albumId: args.albumId == null ? null : parseNumericId(args.albumId, 'Album'),
+  };
+}
+
+builder.queryFields((t) => ({
+  photos: t.drizzleConnection({
+    type: 'photos',
+    args: {
+      filter: t.arg({ type: PhotoFilterInput }),
+      orderBy: t.arg({ type: PhotoOrderEnum, defaultValue: 'TAKEN_AT' }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(photos, photoFilterSql(photos, toPhotoFilter(args.filter))),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.query.photos.findMany(
+        query(photoListQuery(toPhotoFilter(args.filter), args.orderBy ?? 'TAKEN_AT')),
+      ),
+  }),
+  photo: t.drizzleField({
+    type: 'photos',
+    nullable: true,
+    description: 'One photo by id or by its SHA-256 hash.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _parent, args, ctx) =>
+      (await ctx.db.query.photos.findFirst(query({ where: { hash: parseId(args.id, 'Photo') } }))) ?? null,
+  }),
+}));

@@ -1,0 +1,21 @@
+import type { GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './types/scalars.js';
+import './types/photo-order.js';
+import './types/photo.js';
+import './types/face.js';
+import './types/person.js';
+import './types/album.js';
+import './types/cluster.js';
+import './queries/people.js';
+import './queries/photos.js';
+
+builder.queryType({});
+
+let schema: GraphQLSchema | undefined;
+
+/** The Kindred GraphQL schema (built once). */
+export function createSchema(): GraphQLSchema {
+  schema ??= builder.toSchema({ sortSchema: true });
+  return schema;
+}

@@ -1,0 +1,45 @@
+import { albumPhotos, type albums } from '@kindred/db';
+import type { DrizzleObjectRef } from '@pothos/plugin-drizzle';
+import { eq, sql } from 'drizzle-orm';
+import { builder, type KindredTypes } from '../builder.js';
+import { photoListQuery } from '../photo-filter.js';
+import { PhotoOrderEnum } from './photo-order.js';
+
+export const AlbumSource = builder.enumType('AlbumSource', {
+  values: { PICASA: { value: 'picasa' }, FOLDER: { value: 'folder' }, USER: { value: 'user' } },
+});
+
+/** An album from Picasa, a folder on disk, or made in the gallery. */
+export const Album: DrizzleObjectRef<KindredTypes, 'albums', typeof albums.$inferSelect> =
+  builder.drizzleNode('albums', {
+    name: 'Album',
+    id: { column: (album) => album.id },
+    fields: (t) => ({
+      albumId: t.exposeInt('id'),
+      name: t.exposeString('name'),
+      source: t.field({
+        type: AlbumSource,
+        select: { columns: { source: true } },
+        resolve: (album) => album.source,
+      }),
+      createdAt: t.exposeString('createdAt', { nullable: true }),
+      photoCount: t.int({
+        select: {
+          extras: {
+            photoCount: (album) =>
+              sql<number>`(select count(*) from ${albumPhotos} where ${albumPhotos.albumId} = ${album.id})`,
+          },
+        },
+        resolve: (album) => Number(album.photoCount),
+      }),
+      photos: t.drizzleConnection({
+        type: 'photos',
+        args: { orderBy: t.arg({ type: PhotoOrderEnum, defaultValue: 'TAKEN_AT' }) },
+        totalCount: (album, _args, ctx) => ctx.db.$count(albumPhotos, eq(albumPhotos.albumId, album.id)),
+        resolve: (query, album, args, ctx) =>
+          ctx.db.query.photos.findMany(
+            query(photoListQuery({ albumId: album.id }, args.orderBy ?? 'TAKEN_AT')),
+          ),
+      }),
+    }),
+  });
