@@ -79,7 +79,9 @@ export type ImageErrorCode =
   | 'too-large'
   | 'too-small'
   | 'timeout'
-  | 'worker-crashed';
+  | 'worker-crashed'
+  /** Unexpected failure inside the models (a bug, not the photo's fault). */
+  | 'failed';
 
 export class ImageError extends Error {
   override name = 'ImageError';
