@@ -1,3 +1,5 @@
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DatabaseOpenError, type KindredDb, openDatabase } from '@kindred/db';
 
 /** A command could not do its work; `exitCode` says why (see docs/cli.md "Exit codes"). */
@@ -25,6 +27,7 @@ function hint(message: string): string {
 
 /** Opens the database for a command, turning every open failure into one clear CliError. */
 export function openForCommand(path: string, options: { readonly?: boolean } = {}): KindredDb {
+  if (!options.readonly) checkWritable(path);
   try {
     const db = openDatabase(path, options);
     db.$client.prepare('SELECT COUNT(*) FROM runs').get(); // a readonly open does not touch the file until here
@@ -41,5 +44,19 @@ export function openForCommand(path: string, options: { readonly?: boolean } = {
         ? error.message
         : `cannot use database ${path}: ${(error as Error).message}`;
     throw new CliError(message + hint(message));
+  }
+}
+
+/** SQLite opens a read-only file without complaint and fails at the first write: check up front. */
+function checkWritable(path: string): void {
+  const targets = existsSync(path) ? [path, dirname(path)] : existsSync(dirname(path)) ? [dirname(path)] : [];
+  for (const target of targets) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch {
+      const what =
+        target === path ? 'the database file' : 'its folder (SQLite writes -wal/-shm files beside it)';
+      throw new CliError(`cannot write database ${path}: ${what} is read-only`);
+    }
   }
 }

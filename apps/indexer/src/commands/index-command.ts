@@ -60,7 +60,7 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
       ({ runId } = beginRun(db));
     } catch (error) {
       if (error instanceof RunLockedError) throw new CliError(error.message, EXIT_LOCKED);
-      throw error;
+      throw new CliError(`cannot start a run in ${options.db}: ${(error as Error).message}`);
     }
     const report = new RunReport();
     const progress = progressReporter({ tty: Boolean(process.stderr.isTTY), plain: env.plainOutput });
