@@ -1,0 +1,117 @@
+import { faces, type KindredDb, people } from '@kindred/db';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { Box } from '../picasa/types.js';
+import type { PicasaAssignment } from './import-picasa-people.js';
+
+/** A face an `.ini` says a photo content has. */
+export interface WantedPicasaFace extends PicasaAssignment {
+  photoHash: string;
+  contactId: string;
+  box: Box;
+}
+
+export interface FaceSyncCounts {
+  added: number;
+  updated: number;
+  removed: number;
+  /** Faces a person edited in Kindred that the `.ini` would have changed or removed. */
+  keptUserEdits: number;
+}
+
+type FaceRow = typeof faces.$inferSelect;
+
+const sameBox = (a: Box, b: Box) =>
+  Math.abs(a.x - b.x) < 1e-6 &&
+  Math.abs(a.y - b.y) < 1e-6 &&
+  Math.abs(a.w - b.w) < 1e-6 &&
+  Math.abs(a.h - b.h) < 1e-6;
+const rowBox = (row: FaceRow): Box => ({ x: row.x, y: row.y, w: row.w, h: row.h });
+
+/**
+ * Makes the Picasa faces owned by one `.ini` match what it says now. Existing faces are paired with
+ * wanted ones (same photo, contact and box; else same photo and box: the tag changed; else same
+ * photo and contact: the box moved) and updated in place, so their ids, descriptors and landmarks
+ * survive. Faces the `.ini` no longer lists are removed. A face with `edited_by_user` is never
+ * changed or removed (Kindred's edits win), but still absorbs the entry it came from.
+ */
+export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPicasaFace[]): FaceSyncCounts {
+  const counts: FaceSyncCounts = { added: 0, updated: 0, removed: 0, keptUserEdits: 0 };
+  const existing = db
+    .select()
+    .from(faces)
+    .where(and(eq(faces.picasaIniPath, iniPath), eq(faces.source, 'picasa')))
+    .all();
+  let open = wanted.filter((w) => !heldByOtherIni(db, iniPath, w));
+  const pairs: [FaceRow, WantedPicasaFace][] = [];
+  const rules: ((row: FaceRow, w: WantedPicasaFace) => boolean)[] = [
+    (row, w) => row.picasaContactId === w.contactId && sameBox(rowBox(row), w.box),
+    (row, w) => sameBox(rowBox(row), w.box),
+    (row, w) => row.picasaContactId === w.contactId,
+  ];
+  let unpaired = existing;
+  for (const rule of rules) {
+    unpaired = unpaired.filter((row) => {
+      const index = open.findIndex((w) => w.photoHash === row.photoHash && rule(row, w));
+      if (index < 0) return true;
+      pairs.push([row, open[index] as WantedPicasaFace]);
+      open = open.filter((_, i) => i !== index);
+      return false;
+    });
+  }
+  for (const [row, w] of pairs) {
+    const changed =
+      row.picasaContactId !== w.contactId ||
+      !sameBox(rowBox(row), w.box) ||
+      row.personId !== w.personId ||
+      row.state !== w.state;
+    if (!changed) continue;
+    if (row.editedByUser) {
+      counts.keptUserEdits++;
+      continue;
+    }
+    db.update(faces)
+      .set({ ...w.box, picasaContactId: w.contactId, personId: w.personId, state: w.state })
+      .where(eq(faces.id, row.id))
+      .run();
+    counts.updated++;
+  }
+  const removable = unpaired.filter((row) => !row.editedByUser).map((row) => row.id);
+  counts.keptUserEdits += unpaired.length - removable.length;
+  if (removable.length > 0) {
+    db.update(people).set({ coverFaceId: null }).where(inArray(people.coverFaceId, removable)).run();
+    db.delete(faces).where(inArray(faces.id, removable)).run();
+    counts.removed = removable.length;
+  }
+  for (const w of open) {
+    db.insert(faces)
+      .values({
+        photoHash: w.photoHash,
+        ...w.box,
+        source: 'picasa',
+        personId: w.personId,
+        state: w.state,
+        picasaContactId: w.contactId,
+        picasaIniPath: iniPath,
+      })
+      .run();
+    counts.added++;
+  }
+  return counts;
+}
+
+/** True when another `.ini` (a copy of the folder, say) already gave this content the same face. */
+function heldByOtherIni(db: KindredDb, iniPath: string, w: WantedPicasaFace): boolean {
+  const rows = db
+    .select()
+    .from(faces)
+    .where(
+      and(
+        eq(faces.photoHash, w.photoHash),
+        eq(faces.source, 'picasa'),
+        eq(faces.picasaContactId, w.contactId),
+        ne(faces.picasaIniPath, iniPath),
+      ),
+    )
+    .all();
+  return rows.some((row) => sameBox(rowBox(row), w.box));
+}
