@@ -1,0 +1,137 @@
+import type { Box, DescribedFace, PhotoFaces } from '@kindred/vision';
+import type { ContentStep, NewContent, StepContext } from './content-steps.js';
+import { type FacesWork, imagesNeedingFaces } from './faces-select.js';
+import {
+  describeFromStoredDetections,
+  knownBoxesFor,
+  storeAnalyzedPhoto,
+  storeFailedPhoto,
+} from './faces-store.js';
+import { readPhotoMetadata } from './photo-metadata.js';
+
+/** The part of the vision pool the faces step uses (see @kindred/vision createVisionPool). */
+export interface FacesPool {
+  analyze(path: string, options?: { knownBoxes?: Box[] }): Promise<PhotoFaces & { known: DescribedFace[] }>;
+  whenReady(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface FacesReport {
+  photosProcessed: number;
+  facesFound: number;
+  failed: number;
+  /** Tag faces (Picasa, XMP) that took a detection's descriptor. */
+  tagsMatched: number;
+  /** Tag faces no detection matched, described from their own box. */
+  tagsDescribedFromBox: number;
+}
+
+export interface FacesStepOptions {
+  /** Pipeline version of the pool's settings (stored with each face). */
+  pipeline: string;
+  /** Starts the vision pool; called only once there is work, so a run with no new photo loads no model. */
+  openPool: () => FacesPool;
+  onProgress?: (report: FacesReport & { dispatched: number }) => void;
+}
+
+/** The faces work of one `kindred index` run: a streaming step during the walk, then a backlog pass. */
+export interface FacesRunner {
+  /** Consumes new image contents while the walk goes on (plus the backlog an earlier run left). */
+  step: ContentStep;
+  /**
+   * Processes everything still needing faces: photos the walk did not hand over and faces imported
+   * after the walk (Picasa tags to describe). Call after the walk and the imports.
+   */
+  drainBacklog(context: StepContext): Promise<FacesReport>;
+  report(): FacesReport;
+  close(): Promise<void>;
+}
+
+/**
+ * Every image content with no faces for the current pipeline (or with a tag not yet described) goes
+ * through the vision pool once per content. Each photo is stored in its own transaction as it
+ * completes, so a killed run loses only the photos in flight and a re-run does exactly what is left.
+ */
+export function createFacesRunner(options: FacesStepOptions): FacesRunner {
+  const { pipeline } = options;
+  const report: FacesReport = {
+    photosProcessed: 0,
+    facesFound: 0,
+    failed: 0,
+    tagsMatched: 0,
+    tagsDescribedFromBox: 0,
+  };
+  const attempted = new Set<string>();
+  const running = new Set<Promise<void>>();
+  let pool: FacesPool | undefined;
+  const openedPool = (): FacesPool => {
+    pool ??= options.openPool();
+    return pool;
+  };
+
+  const process = async (work: FacesWork, context: StepContext) => {
+    const { db } = context;
+    try {
+      const stored =
+        describeFromStoredDetections(db, work.hash, pipeline) ??
+        storeAnalyzedPhoto(
+          db,
+          work.hash,
+          pipeline,
+          await openedPool().analyze(work.path, { knownBoxes: knownBoxesFor(db, work.hash, pipeline) }),
+          await readPhotoMetadata(work.path),
+        );
+      report.facesFound += stored.added;
+      report.tagsMatched += stored.matchedTags;
+      report.tagsDescribedFromBox += stored.describedFromBox;
+      report.photosProcessed++;
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      storeFailedPhoto(db, work.hash, pipeline, message);
+      report.failed++;
+      context.error(work.path, message);
+    }
+    options.onProgress?.({ ...report, dispatched: attempted.size });
+  };
+
+  const dispatch = async (work: FacesWork, context: StepContext, retry = false) => {
+    if (attempted.has(work.hash) && !retry) return;
+    attempted.add(work.hash);
+    if (pool) await pool.whenReady();
+    else if (running.size >= 2) await Promise.race(running);
+    const task = process(work, context).finally(() => running.delete(task));
+    running.add(task);
+  };
+
+  const settle = async () => {
+    while (running.size > 0) await Promise.all(running);
+  };
+
+  return {
+    step: {
+      name: 'faces',
+      wants: (content: NewContent) => content.kind === 'image',
+      async consume(contents, context) {
+        for (const work of imagesNeedingFaces(context.db, pipeline)) await dispatch(work, context);
+        for await (const content of contents) {
+          if (attempted.has(content.hash)) continue;
+          for (const work of imagesNeedingFaces(context.db, pipeline, content.hash))
+            await dispatch(work, context);
+        }
+        await settle();
+        return { ...report };
+      },
+    },
+    async drainBacklog(context) {
+      // A photo done earlier in this run comes back only when new tags need describing.
+      for (const work of imagesNeedingFaces(context.db, pipeline)) await dispatch(work, context, true);
+      await settle();
+      return { ...report };
+    },
+    report: () => ({ ...report }),
+    async close() {
+      await Promise.allSettled(running);
+      await pool?.close();
+    },
+  };
+}
