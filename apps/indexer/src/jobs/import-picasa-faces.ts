@@ -1,4 +1,4 @@
-import { faces, type KindredDb, people } from '@kindred/db';
+import { faces, type KindredDb, people, photos } from '@kindred/db';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Box } from '../picasa/types.js';
 import type { PicasaAssignment } from './import-picasa-people.js';
@@ -32,7 +32,9 @@ const rowBox = (row: FaceRow): Box => ({ x: row.x, y: row.y, w: row.w, h: row.h 
  * wanted ones (same photo, contact and box; else same photo and box: the tag changed; else same
  * photo and contact: the box moved) and updated in place, so their ids, descriptors and landmarks
  * survive. Faces the `.ini` no longer lists are removed. A face with `edited_by_user` is never
- * changed or removed (Kindred's edits win), but still absorbs the entry it came from.
+ * changed or removed (Kindred's edits win), but still absorbs the entry it came from. A removed or
+ * moved face that had taken a detection's descriptor (the detection row was merged into it) sends its
+ * photo back to the faces step (`faces_pipeline` cleared), so the detection is found again.
  */
 export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPicasaFace[]): FaceSyncCounts {
   const counts: FaceSyncCounts = { added: 0, updated: 0, removed: 0, keptUserEdits: 0 };
@@ -43,6 +45,8 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
     .all();
   let open = wanted.filter((w) => !heldByOtherIni(db, iniPath, w));
   const pairs: [FaceRow, WantedPicasaFace][] = [];
+  /** Photos whose detection a removed or moved tag had absorbed: the faces step must detect them again. */
+  const redetect = new Set<string>();
   const rules: ((row: FaceRow, w: WantedPicasaFace) => boolean)[] = [
     (row, w) => row.picasaContactId === w.contactId && sameBox(rowBox(row), w.box),
     (row, w) => sameBox(rowBox(row), w.box),
@@ -69,18 +73,30 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
       counts.keptUserEdits++;
       continue;
     }
+    const moved = !sameBox(rowBox(row), w.box);
+    // A moved box invalidates the description it took from a detection: describe it again.
+    const redescribe = moved ? { descriptor: null, landmarks: null, score: null, pipeline: null } : {};
+    if (moved && row.descriptor !== null) redetect.add(row.photoHash);
     db.update(faces)
-      .set({ ...w.box, picasaContactId: w.contactId, personId: w.personId, state: w.state })
+      .set({ ...w.box, ...redescribe, picasaContactId: w.contactId, personId: w.personId, state: w.state })
       .where(eq(faces.id, row.id))
       .run();
     counts.updated++;
   }
-  const removable = unpaired.filter((row) => !row.editedByUser).map((row) => row.id);
+  const removableRows = unpaired.filter((row) => !row.editedByUser);
+  for (const row of removableRows) if (row.descriptor !== null) redetect.add(row.photoHash);
+  const removable = removableRows.map((row) => row.id);
   counts.keptUserEdits += unpaired.length - removable.length;
   if (removable.length > 0) {
     db.update(people).set({ coverFaceId: null }).where(inArray(people.coverFaceId, removable)).run();
     db.delete(faces).where(inArray(faces.id, removable)).run();
     counts.removed = removable.length;
+  }
+  if (redetect.size > 0) {
+    db.update(photos)
+      .set({ facesPipeline: null })
+      .where(inArray(photos.hash, [...redetect]))
+      .run();
   }
   for (const w of open) {
     db.insert(faces)

@@ -88,5 +88,6 @@ export function readPicasaIni(db: KindredDb, path: string, warnings: FileWarning
   const contentHash = sha256(bytes);
   const mapping = resolved.map((r) => `${r.photo.fileName}\u0000${r.hash}`).sort();
   const fingerprint = sha256([contentHash, ...mapping].join('\n'));
+  own.sort((a, b) => a.line - b.line);
   return { path, contentHash, fingerprint, ini, resolved, unresolved, warnings: own };
 }

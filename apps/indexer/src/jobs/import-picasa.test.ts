@@ -162,6 +162,17 @@ describe('importPicasa on the sample library', { skip }, () => {
     const retagged = faceOf('2003/2003-09-03 Picnic/100_2886.JPG')[0];
     const protectedFace = faceOf('2003/2003-09-03 Picnic/100_2930.JPG')[0];
     assert.ok(retagged && protectedFace);
+    // The faces step had matched two tags to detections (descriptor set, photos at a pipeline).
+    const removedHash = hashOf('2003/2003-09-03 Picnic/100_2962.JPG');
+    const untouchedHash = hashOf('2003/2003-09-03 Picnic/100_2892.JPG');
+    for (const hash of [removedHash, untouchedHash]) {
+      fx.db
+        .update(faces)
+        .set({ descriptor: Buffer.alloc(512) })
+        .where(eq(faces.photoHash, hash))
+        .run();
+      fx.db.update(photos).set({ facesPipeline: 'p1' }).where(eq(photos.hash, hash)).run();
+    }
     const someoneElse = fx.db.select().from(people).where(eq(people.name, 'Paul Burrell')).get();
     fx.db
       .update(faces)
@@ -186,6 +197,10 @@ describe('importPicasa on the sample library', { skip }, () => {
     assert.notEqual(after[0]?.personId, retagged.personId);
     const hash = hashOf('2003/2003-09-03 Picnic/100_2937.JPG');
     assert.equal(fx.db.select().from(photos).where(eq(photos.hash, hash)).get()?.starred, false);
+    const pipelineOf = (hash: string) =>
+      fx.db.select().from(photos).where(eq(photos.hash, hash)).get()?.facesPipeline;
+    assert.equal(pipelineOf(removedHash), null); // its detection was merged into the removed tag: detect again
+    assert.equal(pipelineOf(untouchedHash), 'p1');
     const kept = faceOf('2003/2003-09-03 Picnic/100_2930.JPG');
     assert.equal(kept.length, 1);
     assert.equal(kept[0]?.personId, someoneElse?.id);

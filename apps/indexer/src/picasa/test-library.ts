@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { contents, files, type KindredDb, roots, runs } from '@kindred/db';
+import { detectKind, KIND_HEAD_BYTES } from '../jobs/kind.js';
 
 /**
  * Test helper: records a folder tree in the database the way the inventory walk does (a root, one
- * `files` row per file with its real SHA-256, `contents` rows, a run), so the Picasa importer can be
+ * `files` row per file with its real SHA-256, `contents` rows classified by the inventory's
+ * `detectKind`, a run), so the Picasa importer can be
  * tested without the inventory command. Returns the `.ini` paths and the run id.
  */
 export function recordFolderTree(db: KindredDb, rootDir: string): { runId: number; iniPaths: string[] } {
@@ -21,7 +23,12 @@ export function recordFolderTree(db: KindredDb, rootDir: string): { runId: numbe
     const stat = statSync(path);
     const hash = createHash('sha256').update(bytes).digest('hex');
     db.insert(contents)
-      .values({ hash, size: bytes.length, kind: kindOf(path), firstSeenRun: runId })
+      .values({
+        hash,
+        size: bytes.length,
+        kind: detectKind(bytes.subarray(0, KIND_HEAD_BYTES), path),
+        firstSeenRun: runId,
+      })
       .onConflictDoNothing()
       .run();
     db.insert(files)
@@ -40,13 +47,6 @@ export function recordFolderTree(db: KindredDb, rootDir: string): { runId: numbe
     if (name === '.picasa.ini' || name === 'Picasa.ini') iniPaths.push(path);
   }
   return { runId, iniPaths };
-}
-
-function kindOf(path: string): 'image' | 'video' | 'other' {
-  const ext = extname(path).toLowerCase();
-  if (['.jpg', '.jpeg', '.png'].includes(ext)) return 'image';
-  if (['.mp4', '.mov'].includes(ext)) return 'video';
-  return 'other';
 }
 
 function* walk(dir: string): Generator<string> {
