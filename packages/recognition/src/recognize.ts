@@ -19,6 +19,8 @@ export interface RecognitionInput {
   peopleInPhoto?: ReadonlyMap<string, ReadonlySet<number>>;
   /** Keys for new groups start here (above every existing key). */
   firstNewGroupKey: number;
+  /** Faces that may be grouped when they get no name (default all); others just stay as they are. */
+  groupable?: ArrayLike<boolean>;
   /** Per-dimension weights (the variance metric); omitted for plain Euclidean. */
   weights?: Float32Array;
 }
@@ -45,7 +47,9 @@ export function recognizeFaces(
     : input.people;
   const naming = nameFaces(faces, people, input, options.naming);
   const unnamed: number[] = [];
-  for (let i = 0; i < faces.rows; i++) if ((naming.person[i] as number) < 0) unnamed.push(i);
+  for (let i = 0; i < faces.rows; i++) {
+    if ((naming.person[i] as number) < 0 && (input.groupable?.[i] ?? true)) unnamed.push(i);
+  }
   const sub: Matrix = {
     data: new Float32Array(unnamed.length * faces.dim),
     rows: unnamed.length,

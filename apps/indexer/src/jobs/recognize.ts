@@ -1,0 +1,97 @@
+import type { KindredDb } from '@kindred/db';
+import {
+  DEFAULTS,
+  type OwnedVectors,
+  RECOGNITION_VERSION,
+  type RecognitionOptions,
+  recognizeFaces,
+  toMatrix,
+} from '@kindred/recognition';
+import { loadGroups, loadPendingFaces, loadPhotoContext, loadRejections } from './recognize-load.js';
+import { loadPrototypes, refreshPrototypes } from './recognize-prototypes.js';
+import { writeRecognition } from './recognize-write.js';
+
+export interface RecognizeStepOptions {
+  /** Re-name and re-group every face that is not confirmed (group ids kept by overlap). */
+  full?: boolean;
+  options?: RecognitionOptions;
+}
+
+export interface RecognizeReport {
+  status: 'done' | 'skipped';
+  reason?: string;
+  mode: 'incremental' | 'full';
+  /** Faces looked at. */
+  faces: number;
+  suggested: number;
+  grouped: number;
+  newGroups: number;
+  /** People whose prototypes were rebuilt (their confirmed faces changed). */
+  peopleRebuilt: number;
+  ms: number;
+}
+
+/**
+ * The recognition step of `kindred index` and `kindred recognize`. Incremental by default: new
+ * faces are named against the people's prototypes or grouped with earlier groups; faces already
+ * grouped are only re-checked for a name when some person's confirmed faces changed.
+ */
+export function runRecognition(db: KindredDb, step: RecognizeStepOptions = {}): RecognizeReport {
+  const started = performance.now();
+  const options = step.options ?? DEFAULTS;
+  const mode = step.full ? 'full' : 'incremental';
+  const sqlite = db.$client;
+  const peopleRebuilt = refreshPrototypes(sqlite, options.prototypes);
+  const fresh = loadPendingFaces(sqlite, step.full ? 'full' : 'new');
+  const recheck = !step.full && peopleRebuilt > 0 ? loadPendingFaces(sqlite, 'grouped') : [];
+  const faces = [...fresh, ...recheck];
+  const report = { mode, faces: faces.length, peopleRebuilt } as const;
+  if (faces.length === 0) {
+    return {
+      ...report,
+      status: 'skipped',
+      reason: 'no faces to recognise',
+      suggested: 0,
+      grouped: 0,
+      newGroups: 0,
+      ms: 0,
+    };
+  }
+  const people: OwnedVectors = loadPrototypes(sqlite) ?? {
+    vectors: { data: new Float32Array(0), rows: 0, dim: faces[0]?.descriptor.length ?? 128 },
+    owners: new Int32Array(0),
+  };
+  const context = loadPhotoContext(sqlite, faces);
+  const groups = step.full ? [] : loadGroups(sqlite, context);
+  const maxCluster = (sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM clusters').get() as { m: number })
+    .m;
+  const result = recognizeFaces(
+    {
+      people,
+      groups,
+      faces: toMatrix(faces.map((f) => f.descriptor)),
+      photoOf: faces.map((f) => f.photoHash),
+      rejected: loadRejections(sqlite, faces),
+      peopleInPhoto: context.peopleInPhoto,
+      groupable: faces.map((_, i) => i < fresh.length),
+      firstNewGroupKey: maxCluster + 1,
+    },
+    options,
+  );
+  const written = writeRecognition(sqlite, faces, result, step.full ?? false);
+  const ms = Math.round(performance.now() - started);
+  sqlite
+    .prepare(
+      'INSERT INTO recognition_runs (mode, version, last_face_id, faces, suggested, grouped, ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      mode,
+      RECOGNITION_VERSION,
+      faces.reduce((m, f) => Math.max(m, f.id), 0),
+      faces.length,
+      written.suggested,
+      written.grouped,
+      ms,
+    );
+  return { ...report, status: 'done', ...written, ms };
+}
