@@ -7,7 +7,7 @@ import {
   type Warn,
 } from './ini-values.js';
 import { clip, normalizeContactId } from './rect64.js';
-import { decodePicasaLines } from './text.js';
+import { forEachPicasaLine } from './text.js';
 import type { PicasaAlbum, PicasaFolderInfo, PicasaIni, PicasaPhoto } from './types.js';
 
 /** At most this many warnings are kept per file; the rest are counted in `unparsedLines`. */
@@ -39,42 +39,46 @@ export function parsePicasaIni(input: Uint8Array | string): PicasaIni {
   };
   const photosByName = new Map<string, PicasaPhoto>();
   const albumsByToken = new Map<string, PicasaAlbum>();
-  const lines = decodePicasaLines(input);
   let section: Section | null = null;
   let lineNo = 0;
   let lineWarned = false;
+  let dropped = 0;
   const warn: Warn = (message) => {
     if (!lineWarned) result.unparsedLines++;
     lineWarned = true;
     if (result.warnings.length < MAX_WARNINGS_PER_FILE) result.warnings.push({ line: lineNo, message });
+    else dropped++;
   };
 
-  for (const rawLine of lines) {
+  forEachPicasaLine(input, (rawLine) => {
     lineNo++;
     lineWarned = false;
     if (rawLine.length > MAX_LINE_CHARS) {
       warn(`line is ${rawLine.length} characters long; skipped`);
-      continue;
+      return;
     }
     const line = rawLine.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) return;
     if (line.startsWith('[')) {
       section = openSection(line, lineNo, warn, result, photosByName, albumsByToken);
-      continue;
+      return;
     }
     const eq = line.indexOf('=');
     if (eq <= 0) {
       warn(`"${clip(line)}" is neither a [section] nor key=value`);
-      continue;
+      return;
     }
     if (!section) {
       warn(`key "${clip(line.slice(0, eq))}" comes before any [section]`);
-      continue;
+      return;
     }
     applyKey(section, line.slice(0, eq).trim(), line.slice(eq + 1).trim(), lineNo, warn, result);
-  }
-  if (lines.length > 0 && result.warnings.length >= MAX_WARNINGS_PER_FILE) {
-    result.warnings.push({ line: 0, message: `only the first ${MAX_WARNINGS_PER_FILE} warnings are listed` });
+  });
+  if (dropped > 0) {
+    result.warnings.push({
+      line: 0,
+      message: `${dropped} more warnings not listed (first ${MAX_WARNINGS_PER_FILE} kept)`,
+    });
   }
   return result;
 }
