@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './commands/cli-error.js';
+import { doctorCommand } from './commands/doctor-command.js';
 import { duplicatesCommand } from './commands/duplicates-command.js';
+import { exportCommand } from './commands/export-command.js';
 import { indexCommand } from './commands/index-command.js';
+import { recognizeCommand } from './commands/recognize.js';
 import { statusCommand } from './commands/status-command.js';
 import { EnvError, readEnv } from './env.js';
 
@@ -24,12 +27,17 @@ Examples:
   $ kindred index                  re-index remembered folders (nightly)
   $ kindred status                 roots, counts, last runs
   $ kindred duplicates             contents stored at several paths
+  $ kindred export --out all.json  everything Kindred knows, as one JSON document
+  $ kindred doctor                 which backend runs the face models
 
 Database: --db PATH, else $KINDRED_DB, else $XDG_DATA_HOME/kindred/kindred.db (now: ${env.databasePath})`,
     )
     .addCommand(indexCommand(env))
     .addCommand(statusCommand(env))
-    .addCommand(duplicatesCommand(env));
+    .addCommand(duplicatesCommand(env))
+    .addCommand(recognizeCommand(env))
+    .addCommand(exportCommand(env))
+    .addCommand(doctorCommand(env));
   await program.parseAsync(process.argv);
 }
 

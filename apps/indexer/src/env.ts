@@ -11,6 +11,8 @@ export interface IndexerEnv {
   batchFiles: number;
   /** Longest time a transaction stays open in milliseconds (`KINDRED_BATCH_MS`, default 1000). */
   batchMs: number;
+  /** Face-detection worker threads (`KINDRED_VISION_WORKERS`, default: CPU count). */
+  visionWorkers: number;
   /** True when `NO_COLOR` is set or `TERM=dumb`: no progress bar even on a TTY. */
   plainOutput: boolean;
 }
@@ -35,6 +37,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): IndexerEnv {
     hashWorkers: positiveInt(env, 'KINDRED_HASH_WORKERS', Math.min(4, availableParallelism()), 64),
     batchFiles: positiveInt(env, 'KINDRED_BATCH_FILES', 500, 100_000),
     batchMs: positiveInt(env, 'KINDRED_BATCH_MS', 1000, 600_000),
+    visionWorkers: positiveInt(env, 'KINDRED_VISION_WORKERS', availableParallelism(), 64),
     plainOutput: Boolean(env.NO_COLOR) || env.TERM === 'dumb',
   };
 }

@@ -4,7 +4,9 @@ import { runInventory } from '../jobs/inventory.js';
 import { RunReport } from '../jobs/report.js';
 import { checkRootFolder, listRoots, RootError, rememberRoots } from '../jobs/roots.js';
 import { beginRun, finishRun, RunLockedError } from '../jobs/run-lock.js';
-import { contentSteps } from '../jobs/steps.js';
+import { runAfterWalk } from '../jobs/after-walk.js';
+import { picasaContactsPath } from '../jobs/picasa-settings.js';
+import { facesRunner } from '../jobs/steps.js';
 import { progressReporter } from '../progress.js';
 import { CliError, EXIT_INTERRUPTED, EXIT_LOCKED, openForCommand } from './cli-error.js';
 import { formatSummary } from './index-summary.js';
@@ -13,6 +15,7 @@ interface IndexOptions {
   db: string;
   json?: boolean;
   faces: boolean;
+  picasaContacts?: string;
 }
 
 const examples = `
@@ -32,7 +35,11 @@ export function indexCommand(env: IndexerEnv): Command {
     .argument('[roots...]', 'folders to index; they are remembered. None: the remembered roots')
     .option('--db <path>', 'database file (env KINDRED_DB)', env.databasePath)
     .option('--json', 'print exactly one JSON report on stdout (progress stays on stderr)')
-    .option('--no-faces', 'skip face detection (face detection is not built yet: this is the only mode)')
+    .option('--no-faces', 'record files only: no face detection, no recognition')
+    .option(
+      '--picasa-contacts <path>',
+      "Picasa's machine-wide contacts.xml, the better source of names (remembered for later runs)",
+    )
     .addHelpText('after', examples)
     .action(async (given: string[], options: IndexOptions) => {
       process.exitCode = await runIndex(env, given, options);
@@ -69,6 +76,8 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     let completed = false;
+    const faces = options.faces ? facesRunner(env) : undefined;
+    const stepContext = { db, runId, error: (path: string, message: string) => report.error(path, message) };
     try {
       completed = await runInventory({
         db,
@@ -78,11 +87,20 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
         hashWorkers: env.hashWorkers,
         batchFiles: env.batchFiles,
         batchMs: env.batchMs,
-        steps: contentSteps({ faces: options.faces }),
+        steps: faces ? [faces.step] : [],
         report,
         onProgress: (state) => progress.update(state),
         signal: stop.signal,
       });
+      if (completed) {
+        await runAfterWalk({
+          context: stepContext,
+          report,
+          faces,
+          contactsXmlPath: picasaContactsPath(db, options.picasaContacts),
+          recognize: options.faces,
+        });
+      }
     } catch (error) {
       progress.stop();
       finishRun(db, runId, 'failed', { ...report.toJSON(), failure: (error as Error).message });
@@ -90,6 +108,7 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      await faces?.close();
     }
     progress.stop();
     const json = report.toJSON();

@@ -23,7 +23,7 @@ describe('hashing', () => {
         writeFileSync(path, randomBytes(size));
         return path;
       });
-      const pooled = await Promise.all(paths.map(async (path) => (await pool.submit(path)).done));
+      const pooled = await Promise.all(paths.map(async (path) => (await pool.submit(path, 0)).done));
       paths.forEach((path, i) => {
         const direct = hashFileSync(path);
         assert.equal(direct.status, 'done');

@@ -54,12 +54,29 @@ export class InventoryStore {
   }
 
   loadPresent(rootIds: number[]): KnownFile[] {
-    return this.#sqlite
+    const query = this.#sqlite
       .prepare(
-        `SELECT id, root_id AS rootId, path, size, mtime_ms AS mtimeMs, inode, content_hash AS contentHash
-         FROM files WHERE status = 'present' AND root_id IN (SELECT value FROM json_each(?))`,
+        `SELECT id, root_id, path, size, mtime_ms, inode, content_hash FROM files
+         WHERE root_id = ? AND status = 'present'`,
       )
-      .all(JSON.stringify(rootIds)) as KnownFile[];
+      .raw();
+    const known: KnownFile[] = [];
+    for (const rootId of rootIds) {
+      for (const row of query.iterate(rootId) as Iterable<
+        [number, number, string, number, number, number, string | null]
+      >) {
+        known.push({
+          id: row[0],
+          rootId: row[1],
+          path: row[2],
+          size: row[3],
+          mtimeMs: row[4],
+          inode: row[5],
+          contentHash: row[6],
+        });
+      }
+    }
+    return known;
   }
 
   get pending(): number {
@@ -102,12 +119,16 @@ export class InventoryStore {
     return row?.kind ?? 'other';
   }
 
-  /** Sets `last_seen_run` for files seen unchanged (one statement, not one per file). */
-  markSeen(fileIds: number[]): void {
-    if (fileIds.length === 0) return;
-    this.#sqlite
-      .prepare('UPDATE files SET last_seen_run = ? WHERE id IN (SELECT value FROM json_each(?))')
-      .run(this.#runId, JSON.stringify(fileIds));
+  /**
+   * Records that the roots were walked completely by this run. Unchanged files are not written at all (that
+   * would rewrite every row of the table each night): their `last_seen_run` stays at the run that last
+   * changed them, and `roots.last_indexed_run` says that every present file of the root was seen.
+   */
+  markRootsIndexed(rootIds: number[]): void {
+    const mark = this.#sqlite.prepare('UPDATE roots SET last_indexed_run = ? WHERE id = ?');
+    this.#sqlite.transaction(() => {
+      for (const id of rootIds) mark.run(this.#runId, id);
+    })();
   }
 
   /** Contents present at two or more paths, across all roots. */

@@ -45,6 +45,15 @@ export function databaseSkipPaths(databasePath: string): Set<string> {
   );
 }
 
+/** A value computed on first use. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
 function groupBy<T>(items: Iterable<T>, key: (item: T) => string | number | null): Map<string | number, T[]> {
   const groups = new Map<string | number, T[]>();
   for (const item of items) {
@@ -71,9 +80,10 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
   const known = new Map(
     store.loadPresent(options.roots.map((root) => root.id)).map((file) => [file.path, file]),
   );
-  const knownByHash = groupBy(known.values(), (file) => file.contentHash);
-  const knownByInode = groupBy(known.values(), (file) => file.inode);
-  const unchangedIds: number[] = [];
+  // Indexes over the known files, built on first use: an unchanged re-index never needs them.
+  const startFiles = [...known.values()];
+  const knownByHash = lazy(() => groupBy(startFiles, (file) => file.contentHash));
+  const knownByInode = lazy(() => groupBy(startFiles, (file) => file.inode));
   const arrivals: FileRecord[] = [];
   const failedFolders: string[] = [];
   const walkedRoots = new Set<number>();
@@ -101,7 +111,7 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
     if (before) {
       if (before.contentHash === entry.hash) counts.unchanged++;
       else counts.changed++;
-    } else if (knownByHash.has(entry.hash)) {
+    } else if (knownByHash().has(entry.hash)) {
       arrivals.push(entry); // moved or copied: decided after the walk
     } else {
       counts.new++;
@@ -129,11 +139,12 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
 
   /** A file renamed on the same disk keeps inode, size and mtime: reuse the hash instead of reading it again. */
   const renamedFrom = (file: ScannedFile): KnownFile | undefined =>
-    knownByInode
+    knownByInode()
       .get(file.inode)
       ?.find((k) => k.contentHash && k.size === file.size && k.mtimeMs === file.mtimeMs);
 
-  const pool = new HashPool(options.hashWorkers);
+  const hashPool: { started: HashPool | null } = { started: null };
+  const pool = () => (hashPool.started ??= new HashPool(options.hashWorkers)); // no threads for an unchanged re-index
   const hashing = new Set<Promise<void>>();
   try {
     for (const root of options.roots) {
@@ -161,7 +172,6 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
             before.inode === file.inode
           ) {
             counts.unchanged++;
-            unchangedIds.push(before.id);
             continue;
           }
           const twin = before ? undefined : renamedFrom(file);
@@ -171,7 +181,7 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
             continue;
           }
           progress.bytesQueued += file.size;
-          const { done } = await pool.submit(file.path);
+          const { done } = await pool().submit(file.path, file.size);
           const task = done.then((result) => onHashed(root.id, file, before, result));
           hashing.add(task);
           void task.finally(() => hashing.delete(task));
@@ -193,7 +203,7 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
     }
     sweep([...known.values()], walkedRoots, failedFolders, arrivals, store, counts);
     flush();
-    store.markSeen(unchangedIds);
+    store.markRootsIndexed([...walkedRoots]);
     counts.duplicates = store.countDuplicateContents();
     await steps.offer(committed);
     for (const [name, section] of await steps.finish()) report.section(name, section);
@@ -201,7 +211,7 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
   } finally {
     clearInterval(timer);
     await Promise.allSettled(hashing);
-    await pool.close();
+    await hashPool.started?.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { isExcludedFile, isExcludedFolder } from './exclusions.js';
 import { describeFsError } from './hash-file.js';
@@ -84,7 +84,7 @@ export async function* scanRoot(root: string, options: ScanOptions): AsyncGenera
         });
         continue;
       }
-      const path = join(dir, name);
+      const path = `${dir}${sep}${name}`;
       if (entry.isDirectory()) {
         if (!isExcludedFolder(name)) pushFolder(path, visited, stack, folder);
         continue;

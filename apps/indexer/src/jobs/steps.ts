@@ -1,15 +1,12 @@
-import type { ContentStep } from './content-steps.js';
+import { createVisionPool, pipelineVersion } from '@kindred/vision';
+import type { IndexerEnv } from '../env.js';
+import { createFacesRunner, type FacesRunner } from './faces.js';
 
-export interface StepOptions {
-  /** `--no-faces`: skip face detection. */
-  faces: boolean;
-}
-
-/**
- * The steps that follow the inventory in `kindred index`, in order. The faces step (a later issue) goes here:
- * `if (options.faces) steps.push(facesStep(...))`, consuming new image contents while the walk goes on.
- */
-export function contentSteps(_options: StepOptions): ContentStep[] {
-  const steps: ContentStep[] = [];
-  return steps;
+/** The faces work of `kindred index` with the vision settings of this machine (see docs/vision.md). */
+export function facesRunner(env: IndexerEnv, onProgress?: Parameters<typeof createFacesRunner>[0]['onProgress']): FacesRunner {
+  return createFacesRunner({
+    pipeline: pipelineVersion(),
+    openPool: () => createVisionPool({ workers: env.visionWorkers }),
+    onProgress,
+  });
 }

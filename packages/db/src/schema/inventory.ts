@@ -6,6 +6,8 @@ export const roots = sqliteTable('roots', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   path: text('path').notNull().unique(),
   addedAt: text('added_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  /** The last run that walked this root completely: every file of it still 'present' was seen by that run. */
+  lastIndexedRun: integer('last_indexed_run'),
 });
 
 /** One distinct file content, named by its SHA-256. Everything learned about a photo hangs off its hash. */
@@ -36,7 +38,10 @@ export const files = sqliteTable(
     lastSeenRun: integer('last_seen_run').notNull(),
     removedRun: integer('removed_run'),
   },
-  (t) => [index('files_content_idx').on(t.contentHash), index('files_root_status_idx').on(t.rootId, t.status)],
+  (t) => [
+    index('files_content_idx').on(t.contentHash, t.status),
+    index('files_root_status_idx').on(t.rootId, t.status),
+  ],
 );
 
 /** One `kindred index` (or other command) run and its JSON report. */

@@ -59,7 +59,8 @@ CREATE TABLE `files` (
 CREATE TABLE `roots` (
 	`id` integer PRIMARY KEY AUTOINCREMENT,
 	`path` text NOT NULL UNIQUE,
-	`added_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+	`added_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`last_indexed_run` integer
 );
 --> statement-breakpoint
 CREATE TABLE `runs` (
@@ -189,7 +190,7 @@ CREATE TABLE `recognition_runs` (
 CREATE INDEX `album_photos_photo_idx` ON `album_photos` (`photo_hash`);--> statement-breakpoint
 CREATE UNIQUE INDEX `albums_key_idx` ON `albums` (`source`,`external_key`);--> statement-breakpoint
 CREATE INDEX `picasa_ini_photos_hash_idx` ON `picasa_ini_photos` (`photo_hash`);--> statement-breakpoint
-CREATE INDEX `files_content_idx` ON `files` (`content_hash`);--> statement-breakpoint
+CREATE INDEX `files_content_idx` ON `files` (`content_hash`,`status`);--> statement-breakpoint
 CREATE INDEX `files_root_status_idx` ON `files` (`root_id`,`status`);--> statement-breakpoint
 CREATE INDEX `faces_photo_idx` ON `faces` (`photo_hash`);--> statement-breakpoint
 CREATE INDEX `faces_person_idx` ON `faces` (`person_id`,`state`);--> statement-breakpoint

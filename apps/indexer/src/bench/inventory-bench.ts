@@ -1,0 +1,126 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { tempDir } from '@kindred/testing';
+import { cliPath } from '../testing/cli-runner.js';
+
+/**
+ * Inventory benchmark: `npm run bench -w @kindred/indexer [-- --small N --large-mb N]`
+ * (or env KINDRED_BENCH_SMALL / KINDRED_BENCH_LARGE_MB). Defaults: 100,000 small files (1–8 KB) and
+ * 2,048 MB of 32 MB files, generated in a temporary folder that is removed afterwards.
+ */
+const { values } = parseArgs({
+  options: {
+    small: { type: 'string', default: process.env.KINDRED_BENCH_SMALL ?? '100000' },
+    'large-mb': { type: 'string', default: process.env.KINDRED_BENCH_LARGE_MB ?? '2048' },
+  },
+});
+const smallCount = Number(values.small);
+const largeMb = Number(values['large-mb']);
+const LARGE_FILE_MB = 32;
+const MB = 1024 * 1024;
+
+function writeSmall(root: string, count: number): number {
+  const pool = randomBytes(8192 + 64);
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    if (i % 500 === 0) mkdirSync(join(root, `d${i / 500}`), { recursive: true });
+    const size = 1024 + ((i * 7919) % 7169);
+    const content = Buffer.concat([Buffer.from(`${i}:`), pool.subarray(i % 64, (i % 64) + size)]);
+    writeFileSync(join(root, `d${Math.floor(i / 500)}`, `IMG_${i}.jpg`), content);
+    bytes += content.length;
+  }
+  return bytes;
+}
+
+function writeLarge(root: string, totalMb: number): number {
+  mkdirSync(root, { recursive: true });
+  const block = randomBytes(LARGE_FILE_MB * MB);
+  let bytes = 0;
+  for (let i = 0; bytes < totalMb * MB; i++) {
+    block.writeUInt32LE(i, 0); // distinct contents
+    const size = Math.min(block.length, totalMb * MB - bytes);
+    writeFileSync(join(root, `VID_${i}.mp4`), block.subarray(0, size));
+    bytes += size;
+  }
+  return bytes;
+}
+
+function seconds(run: () => void): number {
+  const start = performance.now();
+  run();
+  return (performance.now() - start) / 1000;
+}
+
+function kindredIndex(db: string, root: string): { seconds: number; seen: number } {
+  let out = '';
+  const s = seconds(() => {
+    const result = spawnSync(process.execPath, [cliPath, 'index', '--json', '--no-faces', '--db', db, root], {
+      encoding: 'utf8',
+      maxBuffer: 64 * MB,
+    });
+    if (result.status !== 0) throw new Error(`kindred index failed: ${result.stderr}`);
+    out = result.stdout;
+  });
+  return { seconds: s, seen: (JSON.parse(out) as { files: { seen: number } }).files.seen };
+}
+
+function sha256sum(root: string): number {
+  return seconds(() =>
+    execFileSync('sh', ['-c', 'find "$1" -type f -print0 | xargs -0 sha256sum > /dev/null', 'sh', root]),
+  );
+}
+
+const tmp = tempDir('kindred-bench-');
+try {
+  const small = join(tmp.path, 'small');
+  const large = join(tmp.path, 'large');
+  process.stderr.write(
+    `generating ${smallCount} small files and ${largeMb} MB of large files in ${tmp.path}…\n`,
+  );
+  const smallBytes = writeSmall(small, smallCount);
+  const largeBytes = writeLarge(large, largeMb);
+  const rows: Record<string, string>[] = [];
+  for (const [name, root, bytes, count] of [
+    ['small files', small, smallBytes, smallCount],
+    ['large files', large, largeBytes, Math.ceil(largeMb / LARGE_FILE_MB)],
+  ] as const) {
+    sha256sum(root); // warm the page cache for both contenders
+    const first = kindredIndex(join(tmp.path, `${name}.db`), root);
+    const sumSeconds = sha256sum(root);
+    const again = kindredIndex(join(tmp.path, `${name}.db`), root);
+    if (first.seen !== count || again.seen !== count)
+      throw new Error(`expected ${count} files, saw ${first.seen}/${again.seen}`);
+    const mbps = bytes / MB / first.seconds;
+    const sumMbps = bytes / MB / sumSeconds;
+    rows.push({
+      tree: name,
+      files: String(count),
+      MB: (bytes / MB).toFixed(0),
+      'first index s': first.seconds.toFixed(2),
+      'files/s': (count / first.seconds).toFixed(0),
+      'MB/s': mbps.toFixed(0),
+      'sha256sum MB/s': sumMbps.toFixed(0),
+      ratio: `${((100 * mbps) / sumMbps).toFixed(0)}%`,
+      'unchanged re-index s': again.seconds.toFixed(2),
+    });
+  }
+  const header = Object.keys(rows[0] ?? {});
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${header.map((h) => row[h]).join(' | ')} |`),
+  ];
+  process.stdout.write(
+    `\nInventory benchmark (${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, ${new Date().toISOString()})\n`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(
+    'Targets: ratio ≥ 80% (hashing vs sha256sum); unchanged re-index of 100,000 files ≤ 3 s.\n',
+  );
+} finally {
+  tmp.cleanup();
+}
