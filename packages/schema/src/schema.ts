@@ -9,8 +9,18 @@ import './types/album.js';
 import './types/cluster.js';
 import './queries/people.js';
 import './queries/photos.js';
+import './types/index-run.js';
+import './types/folder.js';
+import './types/duplicate-group.js';
+import './types/stats.js';
+import './queries/library.js';
+import './types/errors.js';
+import './mutations/people.js';
+import './mutations/faces.js';
+import './mutations/library.js';
 
 builder.queryType({});
+builder.mutationType({});
 
 let schema: GraphQLSchema | undefined;
 

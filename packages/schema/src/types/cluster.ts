@@ -14,11 +14,11 @@ export const Cluster: DrizzleObjectRef<KindredTypes, 'clusters', typeof clusters
         description: 'Faces in the cluster not confirmed as anyone.',
         select: {
           extras: {
-            size: (cluster) =>
+            openFaces: (cluster) =>
               sql<number>`(select count(*) from ${faces} where ${faces.clusterId} = ${cluster.id} and ${faces.state} <> 'confirmed')`,
           },
         },
-        resolve: (cluster) => Number(cluster.size),
+        resolve: (cluster) => Number(cluster.openFaces),
       }),
       faces: t.relatedConnection('faces', {
         description: 'Faces in the cluster not confirmed as anyone.',
