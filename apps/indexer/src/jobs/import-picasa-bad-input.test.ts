@@ -159,7 +159,7 @@ describe('importPicasa on bad input', { skip }, () => {
   });
 
   test('names: without contacts.xml the xml-only id is an unnamed group; a later contacts.xml names it', () => {
-    const fx = libraryFixture();
+    const fx = libraryFixture('library');
     try {
       importPicasa(fx.db, { runId: fx.runId, iniPaths: fx.iniPaths });
       const paul = () =>

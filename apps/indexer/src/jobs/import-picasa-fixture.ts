@@ -14,7 +14,7 @@ import { requireTestData, tempDir } from '@kindred/testing';
 import { asc } from 'drizzle-orm';
 import { recordFolderTree } from '../picasa/test-library.js';
 
-/** A copy of `../shared/picasa/library/` recorded in a fresh database, ready for `importPicasa`. */
+/** A copy of `../shared/picasa/<name>/` recorded in a fresh database, ready for `importPicasa`. */
 export interface LibraryFixture {
   db: KindredDb;
   library: string;
@@ -24,10 +24,10 @@ export interface LibraryFixture {
   cleanup: () => void;
 }
 
-export function libraryFixture(): LibraryFixture {
+export function libraryFixture(name: 'library' | 'lfw-library'): LibraryFixture {
   const dir = tempDir('kindred-picasa-');
   const library = join(dir.path, 'library');
-  cpSync(join(requireTestData(), 'picasa', 'library'), library, { recursive: true });
+  cpSync(join(requireTestData(), 'picasa', name), library, { recursive: true });
   const db = openDatabase(join(dir.path, 'kindred.db'));
   const { runId, iniPaths } = recordFolderTree(db, library);
   return {
