@@ -1,11 +1,11 @@
 import { Command } from 'commander';
 import type { IndexerEnv } from '../env.js';
+import { runAfterWalk } from '../jobs/after-walk.js';
 import { runInventory } from '../jobs/inventory.js';
+import { picasaContactsPath } from '../jobs/picasa-settings.js';
 import { RunReport } from '../jobs/report.js';
 import { checkRootFolder, listRoots, RootError, rememberRoots } from '../jobs/roots.js';
 import { beginRun, finishRun, RunLockedError } from '../jobs/run-lock.js';
-import { runAfterWalk } from '../jobs/after-walk.js';
-import { picasaContactsPath } from '../jobs/picasa-settings.js';
 import { facesRunner } from '../jobs/steps.js';
 import { progressReporter } from '../progress.js';
 import { CliError, EXIT_INTERRUPTED, EXIT_LOCKED, openForCommand } from './cli-error.js';
@@ -30,7 +30,7 @@ Examples:
 export function indexCommand(env: IndexerEnv): Command {
   return new Command('index')
     .description(
-      'Record every file under the roots by content (SHA-256): new, changed, moved, removed, duplicates.',
+      'Record every file under the roots by content (SHA-256), find faces in new photos, import Picasa tags, name and group faces.',
     )
     .argument('[roots...]', 'folders to index; they are remembered. None: the remembered roots')
     .option('--db <path>', 'database file (env KINDRED_DB)', env.databasePath)
@@ -76,7 +76,7 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     let completed = false;
-    const faces = options.faces ? facesRunner(env) : undefined;
+    const faces = options.faces ? facesRunner(env, (state) => progress.faces(state)) : undefined;
     const stepContext = { db, runId, error: (path: string, message: string) => report.error(path, message) };
     try {
       completed = await runInventory({

@@ -26,12 +26,15 @@ export interface FacesReport {
   tagsDescribedFromBox: number;
 }
 
+/** Progress of the faces step: `dispatched` photos were handed to the pool so far. */
+export type FacesProgress = FacesReport & { dispatched: number };
+
 export interface FacesStepOptions {
   /** Pipeline version of the pool's settings (stored with each face). */
   pipeline: string;
   /** Starts the vision pool; called only once there is work, so a run with no new photo loads no model. */
   openPool: () => FacesPool;
-  onProgress?: (report: FacesReport & { dispatched: number }) => void;
+  onProgress?: (progress: FacesProgress) => void;
 }
 
 /** The faces work of one `kindred index` run: a streaming step during the walk, then a backlog pass. */

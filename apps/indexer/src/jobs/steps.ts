@@ -1,9 +1,9 @@
 import { createVisionPool, pipelineVersion } from '@kindred/vision';
 import type { IndexerEnv } from '../env.js';
-import { createFacesRunner, type FacesRunner } from './faces.js';
+import { createFacesRunner, type FacesProgress, type FacesRunner } from './faces.js';
 
 /** The faces work of `kindred index` with the vision settings of this machine (see docs/vision.md). */
-export function facesRunner(env: IndexerEnv, onProgress?: Parameters<typeof createFacesRunner>[0]['onProgress']): FacesRunner {
+export function facesRunner(env: IndexerEnv, onProgress?: (progress: FacesProgress) => void): FacesRunner {
   return createFacesRunner({
     pipeline: pipelineVersion(),
     openPool: () => createVisionPool({ workers: env.visionWorkers }),
