@@ -125,34 +125,39 @@ describe('importPicasa on bad input', { skip }, () => {
     }
   });
 
-  test('EXIF orientation: RAW regions are turned upright, JPEG regions are used as they are', () => {
+  test('EXIF orientation: RAW regions are turned upright (once the orientation is known), JPEG regions are used as they are', () => {
     const hex = '1000200060007000';
     const fx = smallLibrary(
       { 'P1.ORF': '100_2962.JPG', 'P2.JPG': '100_2886.JPG' },
       { '.picasa.ini': `[P1.ORF]\r\nfaces=rect64(${hex}),1\r\n[P2.JPG]\r\nfaces=rect64(${hex}),1\r\n` },
     );
     try {
-      for (const row of fx.db.select().from(photos).all())
-        fx.db.delete(photos).where(eq(photos.hash, row.hash)).run();
+      const decoded = decodeRect64(hex);
+      assert.ok('rect' in decoded);
       const hashes = fx.db.all<{ hash: string; path: string }>(
         "SELECT content_hash AS hash, path FROM files WHERE path LIKE '%.ORF' OR path LIKE '%.JPG'",
       );
-      for (const { hash } of hashes) fx.db.insert(photos).values({ hash, orientation: 6 }).run();
-      importPicasa(fx.db, { runId: fx.runId, iniPaths: fx.iniPaths });
-      const decoded = decodeRect64(hex);
-      assert.ok('rect' in decoded);
-      const byPath = new Map(hashes.map((h) => [h.path.slice(-6), h.hash]));
+      const byName = new Map(hashes.map((h) => [h.path.slice(-6), h.hash]));
       const boxOf = (name: string) => {
         const face = fx.db
           .select()
           .from(faces)
-          .where(eq(faces.photoHash, byPath.get(name) ?? ''))
+          .where(eq(faces.photoHash, byName.get(name) ?? ''))
           .get();
         return face && { x: face.x, y: face.y, w: face.w, h: face.h };
       };
+      // First import: orientation not known yet (the faces step reads EXIF later): boxes as written.
+      importPicasa(fx.db, { runId: fx.runId, iniPaths: fx.iniPaths });
+      assert.deepEqual(boxOf('P1.ORF'), picasaRectToUpright(decoded.rect, 1, 'stored'));
+      // The faces step learns both photos are EXIF orientation 6; the RAW file's .ini is read again.
+      fx.db.update(photos).set({ orientation: 6 }).run();
+      const again = importPicasa(fx.db, { runId: fx.runId, iniPaths: fx.iniPaths });
+      assert.equal(again.iniFiles, 1);
       assert.deepEqual(boxOf('P1.ORF'), picasaRectToUpright(decoded.rect, 6, 'stored'));
-      assert.deepEqual(boxOf('P2.JPG'), picasaRectToUpright(decoded.rect, 1, 'displayed'));
+      assert.deepEqual(boxOf('P2.JPG'), picasaRectToUpright(decoded.rect, 6, 'displayed'));
       assert.notDeepEqual(boxOf('P1.ORF'), boxOf('P2.JPG'));
+      // Nothing changed since: not read again.
+      assert.equal(importPicasa(fx.db, { runId: fx.runId, iniPaths: fx.iniPaths }).iniFiles, 0);
     } finally {
       fx.cleanup();
     }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { contents, files, type KindredDb } from '@kindred/db';
+import { contents, files, type KindredDb, photos } from '@kindred/db';
 import { and, eq } from 'drizzle-orm';
 import { parsePicasaIni } from '../picasa/ini.js';
+import { type PicasaGrid, picasaGridFor } from '../picasa/orientation.js';
 import type { PicasaIni, PicasaPhoto } from '../picasa/types.js';
 
 /** Larger `.ini` files are not read (real ones are kilobytes; this bounds memory on junk). */
@@ -19,6 +20,9 @@ export interface FileWarning {
 export interface ResolvedPhoto {
   photo: PicasaPhoto;
   hash: string;
+  /** Where Picasa measured its faces, and the EXIF orientation known for the content (null: not yet). */
+  grid: PicasaGrid;
+  orientation: number | null;
 }
 
 /** One `.ini` read from disk, parsed, with its photo sections resolved against the `files` table. */
@@ -69,13 +73,16 @@ export function readPicasaIni(db: KindredDb, path: string, warnings: FileWarning
   const folder = dirname(path);
   for (const photo of ini.photos) {
     const row = db
-      .select({ hash: files.contentHash, kind: contents.kind })
+      .select({ hash: files.contentHash, kind: contents.kind, orientation: photos.orientation })
       .from(files)
       .innerJoin(contents, eq(contents.hash, files.contentHash))
+      .leftJoin(photos, eq(photos.hash, files.contentHash))
       .where(and(eq(files.path, join(folder, photo.fileName)), eq(files.status, 'present')))
       .get();
-    if (row?.hash && row.kind === 'image') resolved.push({ photo, hash: row.hash });
-    else {
+    if (row?.hash && row.kind === 'image') {
+      const grid = picasaGridFor(photo.fileName);
+      resolved.push({ photo, hash: row.hash, grid, orientation: row.orientation });
+    } else {
       unresolved.push(photo);
       const why = row ? 'is not an image' : 'is not present';
       own.push({
@@ -86,7 +93,11 @@ export function readPicasaIni(db: KindredDb, path: string, warnings: FileWarning
     }
   }
   const contentHash = sha256(bytes);
-  const mapping = resolved.map((r) => `${r.photo.fileName}\u0000${r.hash}`).sort();
+  // A RAW photo's box depends on its orientation, which the faces step may learn after an import:
+  // it is part of the fingerprint, so the file is imported again once the orientation is known.
+  const mapping = resolved
+    .map((r) => [r.photo.fileName, r.hash, r.grid === 'stored' ? r.orientation : ''].join('\u0000'))
+    .sort();
   const fingerprint = sha256([contentHash, ...mapping].join('\n'));
   own.sort((a, b) => a.line - b.line);
   return { path, contentHash, fingerprint, ini, resolved, unresolved, warnings: own };

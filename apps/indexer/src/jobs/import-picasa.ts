@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type KindredDb, photos, picasaIniFiles, picasaIniPhotos } from '@kindred/db';
 import { eq } from 'drizzle-orm';
 import { parseContactsXml } from '../picasa/contacts-xml.js';
-import { picasaGridFor, picasaRectToUpright } from '../picasa/orientation.js';
+import { picasaRectToUpright } from '../picasa/orientation.js';
 import {
   syncFolderAlbums,
   syncPicasaAlbumPhotos,
@@ -141,13 +141,11 @@ function importOneIni(
   const wanted: WantedPicasaFace[] = [];
   const albumsWanted = new Map<number, Set<string>>();
   const definitions = new Map(read.ini.albums.map((a) => [a.token, a]));
-  for (const { photo, hash } of read.resolved) {
-    const orientation =
-      db.select({ o: photos.orientation }).from(photos).where(eq(photos.hash, hash)).get()?.o ?? 1;
+  for (const { photo, hash, grid, orientation } of read.resolved) {
     for (const face of photo.faces) {
       const assignment = peopleResolver.assign(face.contactId, read.ini.contacts);
       if (assignment.personId !== null) personIds.add(assignment.personId);
-      const box = picasaRectToUpright(face.rect, orientation, picasaGridFor(photo.fileName));
+      const box = picasaRectToUpright(face.rect, orientation, grid);
       wanted.push({ photoHash: hash, contactId: face.contactId, box, ...assignment });
     }
     for (const token of photo.albums) {
