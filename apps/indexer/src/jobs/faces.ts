@@ -75,19 +75,17 @@ export function createFacesRunner(options: FacesStepOptions): FacesRunner {
   const process = async (work: FacesWork, context: StepContext) => {
     const { db } = context;
     try {
-      const stored =
-        describeFromStoredDetections(db, work.hash, pipeline) ??
-        storeAnalyzedPhoto(
-          db,
-          work.hash,
-          pipeline,
-          await openedPool().analyze(work.path, { knownBoxes: knownBoxesFor(db, work.hash, pipeline) }),
-          await readPhotoMetadata(work.path),
-        );
+      // Tags added to a photo already at this pipeline often match its stored detections: no vision needed.
+      let stored = describeFromStoredDetections(db, work.hash, pipeline);
+      if (!stored) {
+        const knownBoxes = knownBoxesFor(db, work.hash, pipeline);
+        const analyzed = await openedPool().analyze(work.path, { knownBoxes });
+        stored = storeAnalyzedPhoto(db, work.hash, pipeline, analyzed, await readPhotoMetadata(work.path));
+        report.photosProcessed++;
+      }
       report.facesFound += stored.added;
       report.tagsMatched += stored.matchedTags;
       report.tagsDescribedFromBox += stored.describedFromBox;
-      report.photosProcessed++;
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       storeFailedPhoto(db, work.hash, pipeline, message);
