@@ -3,3 +3,4 @@ export { DEFAULT_LIMITS, type QueryLimits } from './limits.js';
 export { createSchema } from './schema.js';
 export { faceCropUrl, photoOriginalUrl, photoThumbnailUrl } from './urls.js';
 export { createKindredYoga, type KindredYogaOptions } from './yoga.js';
+export { describeBoxWithVision } from './describe-box.js';

@@ -15,6 +15,8 @@ export interface PhotoFilter {
   /** Has (true) or has no (false) face without a confirmed, named person. */
   hasUnnamedFaces?: boolean | null;
   starred?: boolean | null;
+  /** How to find a person's photos: through their faces (default) or by walking photos in date order. */
+  personScan?: 'by-faces' | 'by-date';
 }
 
 export type PhotoOrder = 'TAKEN_AT' | 'TAKEN_AT_DESC';
@@ -27,7 +29,9 @@ export function photoFilterSql(
   const conditions: SQL[] = [];
   for (const personId of new Set(filter.personIds ?? [])) {
     conditions.push(
-      sql`${photo.hash} in (select photo_hash from faces where person_id = ${personId} and state = 'confirmed')`,
+      filter.personScan === 'by-date'
+        ? sql`exists (select 1 from faces where photo_hash = ${photo.hash} and person_id = ${personId} and state = 'confirmed')`
+        : sql`${photo.hash} in (select photo_hash from faces where person_id = ${personId} and state = 'confirmed')`,
     );
   }
   if (filter.albumId != null) {
@@ -51,16 +55,4 @@ export function photoFilterSql(
   }
   if (filter.starred != null) conditions.push(sql`${photo.starred} = ${filter.starred ? 1 : 0}`);
   return conditions.length ? and(...conditions) : undefined;
-}
-
-/** Relational-query options (where, extras, orderBy) for a filtered, ordered photo list. */
-export function photoListQuery(filter: PhotoFilter, order: PhotoOrder = 'TAKEN_AT') {
-  return {
-    where: {
-      RAW: (photo: { hash: SQLiteColumn; takenAt: SQLiteColumn; starred: SQLiteColumn }) =>
-        photoFilterSql(photo, filter) ?? sql`1 = 1`,
-    },
-    extras: { takenKey: (photo: { takenAt: SQLiteColumn }) => sql<string>`coalesce(${photo.takenAt}, '')` },
-    orderBy: { takenKey: order === 'TAKEN_AT' ? ('asc' as const) : ('desc' as const) },
-  };
 }

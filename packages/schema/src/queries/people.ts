@@ -1,8 +1,14 @@
 import { people } from '@kindred/db';
+import { queryFromInfo } from '@pothos/plugin-drizzle';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { builder } from '../builder.js';
+import { builder, MAX_PAGE_SIZE } from '../builder.js';
+import type { KindredContext } from '../context.js';
 import { parseNumericId } from '../ids.js';
+import { personCounts } from '../person-counts.js';
+import { DEFAULT_PAGE_SIZE, drizzleConfig, NODE_PATHS } from '../photo-connection.js';
+import { inKeyOrder } from '../photo-pages.js';
 import { Person } from '../types/person.js';
 
 const PeopleFilter = builder.inputType('PeopleFilter', {
@@ -39,28 +45,58 @@ function peopleFilterSql(
   return and(...conditions) as SQL;
 }
 
+/** Ids of the people matching a filter, in the requested order (face counts come from the cached counts). */
+function orderedPersonIds(
+  ctx: KindredContext,
+  filter: PeopleFilterArgs,
+  order: 'FACE_COUNT' | 'NAME',
+): number[] {
+  const { db } = ctx;
+  const where = peopleFilterSql(people, filter);
+  if (order === 'NAME') {
+    return db
+      .all<{ id: number }>(
+        sql`select id from ${people} where ${where} order by coalesce(lower(${people.name}), '~'), id`,
+      )
+      .map((row) => row.id);
+  }
+  const counts = personCounts(ctx).confirmed;
+  const ids = db.all<{ id: number }>(sql`select id from ${people} where ${where}`).map((row) => row.id);
+  return ids.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || b - a);
+}
+
 builder.queryFields((t) => ({
-  people: t.drizzleConnection({
-    type: 'people',
-    description: 'People (merged ones excluded).',
-    args: {
-      filter: t.arg({ type: PeopleFilter }),
-      orderBy: t.arg({ type: PeopleOrder, defaultValue: 'FACE_COUNT' }),
-    },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(people, peopleFilterSql(people, args.filter ?? {})),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.people.findMany(
-        query({
-          where: { RAW: (person) => peopleFilterSql(person, args.filter ?? {}) },
-          extras: {
-            faceCountKey: (person) =>
-              sql<number>`(select count(*) from faces f where f.person_id = ${person.id} and f.state = 'confirmed')`,
-            nameKey: (person) => sql<string>`coalesce(lower(${person.name}), '~')`,
+  people: t.connection(
+    {
+      type: Person,
+      description: 'People (merged ones excluded).',
+      args: {
+        filter: t.arg({ type: PeopleFilter }),
+        orderBy: t.arg({ type: PeopleOrder, defaultValue: 'FACE_COUNT' }),
+      },
+      resolve: async (_parent, args, ctx, info) => {
+        const ids = orderedPersonIds(ctx, args.filter ?? {}, args.orderBy ?? 'FACE_COUNT');
+        const connection = await resolveOffsetConnection(
+          { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, totalCount: ids.length },
+          async ({ limit, offset }) => {
+            const page = ids.slice(offset, offset + limit);
+            if (page.length === 0) return [];
+            const query = queryFromInfo({
+              config: drizzleConfig(),
+              context: ctx,
+              info,
+              paths: NODE_PATHS,
+              where: { id: { in: page } },
+            });
+            const rows = await ctx.db.query.people.findMany(query as { where: { id: { in: number[] } } });
+            return inKeyOrder(page, rows, (row) => row.id);
           },
-          orderBy: args.orderBy === 'NAME' ? { nameKey: 'asc' } : { faceCountKey: 'desc' },
-        }),
-      ),
-  }),
+        );
+        return { ...connection, totalCount: ids.length };
+      },
+    },
+    { fields: (c) => ({ totalCount: c.exposeInt('totalCount') }) },
+  ),
   person: t.drizzleField({
     type: 'people',
     nullable: true,

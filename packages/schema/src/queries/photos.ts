@@ -1,7 +1,9 @@
-import { photos } from '@kindred/db';
 import { builder } from '../builder.js';
 import { parseId, parseNumericId } from '../ids.js';
-import { type PhotoFilter, photoFilterSql, photoListQuery } from '../photo-filter.js';
+import { resolvePhotoConnection } from '../photo-connection.js';
+import type { PhotoFilter } from '../photo-filter.js';
+import { photoCount } from '../photo-pages.js';
+import { Photo } from '../types/photo.js';
 import { PhotoOrderEnum } from '../types/photo-order.js';
 
 const PhotoFilterInput = builder.inputType('PhotoFilter', {
@@ -41,19 +43,22 @@ function toPhotoFilter(args: PhotoFilterArgs | null | undefined): PhotoFilter {
 }
 
 builder.queryFields((t) => ({
-  photos: t.drizzleConnection({
-    type: 'photos',
-    args: {
-      filter: t.arg({ type: PhotoFilterInput }),
-      orderBy: t.arg({ type: PhotoOrderEnum, defaultValue: 'TAKEN_AT' }),
+  photos: t.connection(
+    {
+      type: Photo,
+      args: {
+        filter: t.arg({ type: PhotoFilterInput }),
+        orderBy: t.arg({ type: PhotoOrderEnum, defaultValue: 'TAKEN_AT' }),
+      },
+      resolve: (_parent, args, ctx, info) => {
+        const filter = toPhotoFilter(args.filter);
+        return resolvePhotoConnection(ctx, info, args, filter, args.orderBy ?? 'TAKEN_AT', () =>
+          photoCount(ctx.db, filter),
+        );
+      },
     },
-    totalCount: (_parent, args, ctx) =>
-      ctx.db.$count(photos, photoFilterSql(photos, toPhotoFilter(args.filter))),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.photos.findMany(
-        query(photoListQuery(toPhotoFilter(args.filter), args.orderBy ?? 'TAKEN_AT')),
-      ),
-  }),
+    { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
+  ),
   photo: t.drizzleField({
     type: 'photos',
     nullable: true,

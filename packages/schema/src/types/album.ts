@@ -2,7 +2,8 @@ import { albumPhotos, type albums } from '@kindred/db';
 import type { DrizzleObjectRef } from '@pothos/plugin-drizzle';
 import { eq, sql } from 'drizzle-orm';
 import { builder, type KindredTypes } from '../builder.js';
-import { photoListQuery } from '../photo-filter.js';
+import { resolvePhotoConnection } from '../photo-connection.js';
+import { Photo } from './photo.js';
 import { PhotoOrderEnum } from './photo-order.js';
 
 export const AlbumSource = builder.enumType('AlbumSource', {
@@ -32,14 +33,16 @@ export const Album: DrizzleObjectRef<KindredTypes, 'albums', typeof albums.$infe
         },
         resolve: (album) => Number(album.photoCount),
       }),
-      photos: t.drizzleConnection({
-        type: 'photos',
-        args: { orderBy: t.arg({ type: PhotoOrderEnum, defaultValue: 'TAKEN_AT' }) },
-        totalCount: (album, _args, ctx) => ctx.db.$count(albumPhotos, eq(albumPhotos.albumId, album.id)),
-        resolve: (query, album, args, ctx) =>
-          ctx.db.query.photos.findMany(
-            query(photoListQuery({ albumId: album.id }, args.orderBy ?? 'TAKEN_AT')),
-          ),
-      }),
+      photos: t.connection(
+        {
+          type: Photo,
+          args: { orderBy: t.arg({ type: PhotoOrderEnum, defaultValue: 'TAKEN_AT' }) },
+          resolve: (album, args, ctx, info) =>
+            resolvePhotoConnection(ctx, info, args, { albumId: album.id }, args.orderBy ?? 'TAKEN_AT', () =>
+              ctx.db.$count(albumPhotos, eq(albumPhotos.albumId, album.id)).sync(),
+            ),
+        },
+        { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
+      ),
     }),
   });

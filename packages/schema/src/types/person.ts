@@ -1,15 +1,13 @@
-import { faces, type people, photos } from '@kindred/db';
+import type { people } from '@kindred/db';
 import type { DrizzleObjectRef } from '@pothos/plugin-drizzle';
 import { sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { builder, type KindredTypes } from '../builder.js';
-import { photoFilterSql, photoListQuery } from '../photo-filter.js';
+import type { KindredContext } from '../context.js';
+import { personCounts, personPhotoCounts, personPhotosFilter } from '../person-counts.js';
+import { resolvePhotoConnection } from '../photo-connection.js';
 import { Face } from './face.js';
+import { Photo } from './photo.js';
 import { PhotoOrderEnum } from './photo-order.js';
-
-function facesOfPersonCount(personId: SQLiteColumn, state: 'confirmed' | 'suggested') {
-  return sql<number>`(select count(*) from ${faces} where ${faces.personId} = ${personId} and ${faces.state} = ${state})`;
-}
 
 /** A person: named, or a confirmed "same person" group whose name is not known yet. */
 export const Person: DrizzleObjectRef<KindredTypes, 'people', typeof people.$inferSelect> =
@@ -34,23 +32,17 @@ export const Person: DrizzleObjectRef<KindredTypes, 'people', typeof people.$inf
       }),
       faceCount: t.int({
         description: 'Confirmed faces of this person.',
-        select: { extras: { faceCount: (person) => facesOfPersonCount(person.id, 'confirmed') } },
-        resolve: (person) => Number(person.faceCount),
+        resolve: (person, _args, ctx) => personCounts(ctx).confirmed.get(person.id) ?? 0,
       }),
-      photoCount: t.int({
+      photoCount: t.loadable({
+        type: 'Int',
         description: 'Photos this person is confirmed in.',
-        select: {
-          extras: {
-            photoCount: (person) =>
-              sql<number>`(select count(distinct ${faces.photoHash}) from ${faces} where ${faces.personId} = ${person.id} and ${faces.state} = 'confirmed')`,
-          },
-        },
-        resolve: (person) => Number(person.photoCount),
+        load: (ids: number[], ctx: KindredContext) => Promise.resolve(personPhotoCounts(ctx, ids)),
+        resolve: (person) => person.id,
       }),
       suggestionCount: t.int({
         description: 'Faces suggested as this person.',
-        select: { extras: { suggestionCount: (person) => facesOfPersonCount(person.id, 'suggested') } },
-        resolve: (person) => Number(person.suggestionCount),
+        resolve: (person, _args, ctx) => personCounts(ctx).suggested.get(person.id) ?? 0,
       }),
       faces: t.relatedConnection('faces', {
         description: 'Confirmed faces, oldest first.',
@@ -64,16 +56,22 @@ export const Person: DrizzleObjectRef<KindredTypes, 'people', typeof people.$inf
           orderBy: { rank: 'asc' },
         },
       }),
-      photos: t.drizzleConnection({
-        type: 'photos',
-        description: 'Photos this person is confirmed in.',
-        args: { orderBy: t.arg({ type: PhotoOrderEnum, defaultValue: 'TAKEN_AT' }) },
-        totalCount: (person, _args, ctx) =>
-          ctx.db.$count(photos, photoFilterSql(photos, { personIds: [person.id] })),
-        resolve: (query, person, args, ctx) =>
-          ctx.db.query.photos.findMany(
-            query(photoListQuery({ personIds: [person.id] }, args.orderBy ?? 'TAKEN_AT')),
-          ),
-      }),
+      photos: t.connection(
+        {
+          type: Photo,
+          description: 'Photos this person is confirmed in.',
+          args: { orderBy: t.arg({ type: PhotoOrderEnum, defaultValue: 'TAKEN_AT' }) },
+          resolve: (person, args, ctx, info) =>
+            resolvePhotoConnection(
+              ctx,
+              info,
+              args,
+              personPhotosFilter(ctx, person.id),
+              args.orderBy ?? 'TAKEN_AT',
+              () => personPhotoCounts(ctx, [person.id])[0] ?? 0,
+            ),
+        },
+        { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
+      ),
     }),
   });

@@ -1,0 +1,118 @@
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@kindred/db';
+import { tempDir } from '@kindred/testing';
+import { generateLibrary } from './generate.js';
+
+const SIZE = { photos: 100_000, faces: 200_000, people: 2_000, clusters: 5_000 };
+const REQUESTS = { 1: 300, 50: 2_000 } as const;
+
+interface Scenario {
+  name: string;
+  query: string;
+  variables: () => Record<string, unknown>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function run(url: string, scenario: Scenario, clients: number, total: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        next++;
+        const t0 = performance.now();
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: scenario.query, variables: scenario.variables() }),
+        });
+        const body = (await response.json()) as { errors?: unknown[] };
+        latencies.push(performance.now() - t0);
+        if (!response.ok || body.errors) failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: total / seconds,
+    failures,
+  };
+}
+
+async function main() {
+  const keep = process.env.KINDRED_BENCH_DB;
+  const temp = tempDir('kindred-bench-api-');
+  const dbPath = keep ?? join(temp.path, 'bench.db');
+  if (!existsSync(dbPath)) {
+    const t0 = performance.now();
+    const made = generateLibrary(dbPath, SIZE);
+    console.log(
+      `generated ${made.photos} photos, ${made.faces} faces, ${made.people} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  }
+  const sqlite = openDatabase(dbPath, { readonly: true }).$client;
+  const topPeople = sqlite
+    .prepare(
+      `select person_id from faces where state = 'confirmed' group by person_id order by count(*) desc limit 200`,
+    )
+    .pluck()
+    .all() as number[];
+  const hashes = sqlite
+    .prepare(`select photo_hash from faces group by photo_hash having count(*) >= 2 limit 2000`)
+    .pluck()
+    .all() as string[];
+  sqlite.close();
+  const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)] as T;
+  const scenarios: Scenario[] = [
+    {
+      name: 'people list (50)',
+      query: `{ people(first: 50, filter: { hidden: false }) { totalCount nodes { id name faceCount photoCount coverFace { cropUrl } } pageInfo { endCursor hasNextPage } } }`,
+      variables: () => ({}),
+    },
+    {
+      name: "person's photos page (50)",
+      query: `query($id: ID!) { person(id: $id) { name faceCount photos(first: 50, orderBy: TAKEN_AT_DESC) { totalCount nodes { id hash takenAt thumbnailUrl } pageInfo { endCursor hasNextPage } } } }`,
+      variables: () => ({ id: String(pick(topPeople)) }),
+    },
+    {
+      name: 'photo with faces',
+      query: `query($id: ID!) { photo(id: $id) { id hash width height takenAt paths starred originalUrl thumbnailUrl(size: 1280)
+        albums { name } people { name } faces { id box { x y w h } state source cropUrl person { id name } cluster { clusterId } } } }`,
+      variables: () => ({ id: pick(hashes) }),
+    },
+  ];
+  const server = fork(fileURLToPath(new URL('./serve.js', import.meta.url)), [dbPath]);
+  const port = await new Promise<number>((resolve) =>
+    server.once('message', (m: { port: number }) => resolve(m.port)),
+  );
+  const url = `http://127.0.0.1:${port}/api/graphql`;
+  const rows: string[] = [];
+  for (const scenario of scenarios) {
+    await run(url, scenario, 4, 100); // warm up
+    for (const clients of [1, 50] as const) {
+      const r = await run(url, scenario, clients, REQUESTS[clients]);
+      rows.push(
+        `| ${scenario.name} | ${clients} | ${REQUESTS[clients]} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.failures} |`,
+      );
+    }
+  }
+  server.disconnect();
+  console.log('| scenario | clients | requests | p50 ms | p95 ms | p99 ms | req/s | failed |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  if (!keep) temp.cleanup();
+}
+
+await main();

@@ -1,0 +1,15 @@
+import { createServer } from 'node:http';
+import { openDatabase } from '@kindred/db';
+import { createKindredYoga } from '../yoga.js';
+
+/** Serves the API over node:http on 127.0.0.1 (a random port), reporting the port to the parent process. */
+const dbPath = process.argv[2];
+if (!dbPath) throw new Error('usage: serve.js <db path>');
+const db = openDatabase(dbPath, { readonly: true });
+const yoga = createKindredYoga({ db });
+const server = createServer(yoga);
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  if (address && typeof address === 'object') process.send?.({ port: address.port });
+});
+process.on('disconnect', () => server.close(() => process.exit(0)));

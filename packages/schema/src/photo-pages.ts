@@ -1,0 +1,42 @@
+import { type KindredDb, photos } from '@kindred/db';
+import { sql } from 'drizzle-orm';
+import { type PhotoFilter, type PhotoOrder, photoFilterSql } from './photo-filter.js';
+
+/**
+ * One page of photo hashes in takenAt order (ties by insertion), using the takenAt index.
+ * Offset paging: photos without a date come first oldest-first and last newest-first.
+ */
+export function photoHashPage(
+  db: KindredDb,
+  filter: PhotoFilter,
+  order: PhotoOrder,
+  limit: number,
+  offset: number,
+): string[] {
+  const where = photoFilterSql(photos, filter) ?? sql`1 = 1`;
+  const direction = order === 'TAKEN_AT' ? sql.raw('asc') : sql.raw('desc');
+  return db
+    .all<{ hash: string }>(
+      sql`select ${photos.hash} as hash from ${photos} where ${where}
+          order by ${photos.takenAt} ${direction}, ${photos}.rowid ${direction} limit ${limit} offset ${offset}`,
+    )
+    .map((row) => row.hash);
+}
+
+export function photoCount(db: KindredDb, filter: PhotoFilter): number {
+  const where = photoFilterSql(photos, filter) ?? sql`1 = 1`;
+  return db.get<{ n: number }>(sql`select count(*) as n from ${photos} where ${where}`)?.n ?? 0;
+}
+
+/** Puts rows in the order of `keys` (rows loaded with `where key in (...)` come back in any order). */
+export function inKeyOrder<T>(
+  keys: readonly (string | number)[],
+  rows: T[],
+  keyOf: (row: T) => string | number,
+): T[] {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.flatMap((key) => {
+    const row = byKey.get(key);
+    return row ? [row] : [];
+  });
+}
