@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import { albumPhotos, albums, type KindredDb, photos, picasaIniPhotos } from '@kindred/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PicasaAlbum } from '../picasa/types.js';
+import { chunked } from './import-picasa-chunks.js';
 
 /** Finds or creates the one Picasa album of a token (shared by every folder); returns its id. */
 export function upsertPicasaAlbum(db: KindredDb, token: string, definition: PicasaAlbum | undefined): number {
@@ -61,23 +62,23 @@ export function syncPicasaAlbumPhotos(
  * does, unless another `.ini` section still stars the same content. Call after its sections are saved.
  */
 export function syncPicasaStars(db: KindredDb, nowStarred: Set<string>, beforeStarred: Set<string>): void {
-  if (nowStarred.size > 0)
-    db.update(photos)
-      .set({ starred: true })
-      .where(inArray(photos.hash, [...nowStarred]))
-      .run();
+  for (const chunk of chunked([...nowStarred])) {
+    db.update(photos).set({ starred: true }).where(inArray(photos.hash, chunk)).run();
+  }
   const dropped = [...beforeStarred].filter((hash) => !nowStarred.has(hash));
-  if (dropped.length === 0) return;
   const stillStarred = new Set(
-    db
-      .select({ hash: picasaIniPhotos.photoHash })
-      .from(picasaIniPhotos)
-      .where(and(eq(picasaIniPhotos.starred, true), inArray(picasaIniPhotos.photoHash, dropped)))
-      .all()
-      .map((r) => r.hash),
+    chunked(dropped).flatMap((chunk) =>
+      db
+        .select({ hash: picasaIniPhotos.photoHash })
+        .from(picasaIniPhotos)
+        .where(and(eq(picasaIniPhotos.starred, true), inArray(picasaIniPhotos.photoHash, chunk)))
+        .all()
+        .map((r) => r.hash),
+    ),
   );
-  const unstar = dropped.filter((hash) => !stillStarred.has(hash));
-  if (unstar.length > 0) db.update(photos).set({ starred: false }).where(inArray(photos.hash, unstar)).run();
+  for (const chunk of chunked(dropped.filter((hash) => !stillStarred.has(hash)))) {
+    db.update(photos).set({ starred: false }).where(inArray(photos.hash, chunk)).run();
+  }
 }
 
 /**
@@ -129,8 +130,11 @@ export function syncFolderAlbums(db: KindredDb): number {
           .run();
       }
     }
-    for (const hash of hashes) {
-      if (!have.has(hash)) db.insert(albumPhotos).values({ albumId, photoHash: hash }).run();
+    const missing = [...hashes].filter((hash) => !have.has(hash));
+    for (const chunk of chunked(missing)) {
+      db.insert(albumPhotos)
+        .values(chunk.map((photoHash) => ({ albumId, photoHash })))
+        .run();
     }
   }
   return wanted.size;

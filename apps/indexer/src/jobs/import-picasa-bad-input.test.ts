@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { faces, openDatabase, people, photos } from '@kindred/db';
 import { requireTestData, skipWithoutTestData, tempDir } from '@kindred/testing';
 import { eq } from 'drizzle-orm';
+import { MAX_WARNINGS_PER_FILE } from '../picasa/ini.js';
 import { picasaRectToUpright } from '../picasa/orientation.js';
 import { decodeRect64 } from '../picasa/rect64.js';
 import { recordFolderTree } from '../picasa/test-library.js';
@@ -90,6 +91,32 @@ describe('importPicasa on bad input', { skip }, () => {
       );
       assert.equal(fx.db.select().from(photos).where(eq(photos.starred, true)).all().length, 1);
       assert.ok(report.unparsedLines >= 3);
+    } finally {
+      fx.cleanup();
+    }
+  });
+
+  test('a large ini of garbage, missing photos and one real tag at the end: tag imported, warnings capped', () => {
+    const junk: string[] = [];
+    for (let i = 0; junk.length < 120_000; i++) junk.push(`[gone_${i}.jpg]`, 'star=yes', `garbage line ${i}`);
+    const text = [
+      ...junk,
+      '[a.jpg]',
+      'faces=rect64(480508cd7444646a),d2c692baf264c660',
+      '[Contacts2]',
+      'd2c692baf264c660=Ann;;',
+    ];
+    const fx = smallLibrary({ 'a.jpg': '100_2962.JPG' }, { '.picasa.ini': text.join('\r\n') });
+    try {
+      const report = importPicasa(fx.db, { runId: fx.runId, iniPaths: fx.iniPaths });
+      assert.deepEqual(
+        photoFaces(fx.db).map((f) => f.name),
+        ['Ann'],
+      );
+      assert.equal(report.unparsedLines, junk.length / 3);
+      assert.equal(report.warnings.length, MAX_WARNINGS_PER_FILE + 1);
+      assert.match(report.warnings.at(-1)?.message ?? '', /more warnings not listed/);
+      assert.equal(fx.db.select().from(photos).where(eq(photos.starred, true)).all().length, 0);
     } finally {
       fx.cleanup();
     }

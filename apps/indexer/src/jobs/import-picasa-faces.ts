@@ -1,6 +1,7 @@
 import { faces, type KindredDb, people, photos } from '@kindred/db';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Box } from '../picasa/types.js';
+import { chunked } from './import-picasa-chunks.js';
 import type { PicasaAssignment } from './import-picasa-people.js';
 
 /** A face an `.ini` says a photo content has. */
@@ -43,7 +44,18 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
     .from(faces)
     .where(and(eq(faces.picasaIniPath, iniPath), eq(faces.source, 'picasa')))
     .all();
-  let open = wanted.filter((w) => !heldByOtherIni(db, iniPath, w));
+  const held = heldByOtherInis(db, iniPath, wanted);
+  const open = new Map<string, WantedPicasaFace[]>();
+  for (const w of wanted) {
+    if (
+      held.some(
+        (row) =>
+          row.photoHash === w.photoHash && row.picasaContactId === w.contactId && sameBox(rowBox(row), w.box),
+      )
+    )
+      continue;
+    open.set(w.photoHash, [...(open.get(w.photoHash) ?? []), w]);
+  }
   const pairs: [FaceRow, WantedPicasaFace][] = [];
   /** Photos whose detection a removed or moved tag had absorbed: the faces step must detect them again. */
   const redetect = new Set<string>();
@@ -55,10 +67,11 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
   let unpaired = existing;
   for (const rule of rules) {
     unpaired = unpaired.filter((row) => {
-      const index = open.findIndex((w) => w.photoHash === row.photoHash && rule(row, w));
+      const candidates = open.get(row.photoHash) ?? [];
+      const index = candidates.findIndex((w) => rule(row, w));
       if (index < 0) return true;
-      pairs.push([row, open[index] as WantedPicasaFace]);
-      open = open.filter((_, i) => i !== index);
+      pairs.push([row, candidates[index] as WantedPicasaFace]);
+      candidates.splice(index, 1);
       return false;
     });
   }
@@ -88,17 +101,18 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
   const removable = removableRows.map((row) => row.id);
   counts.keptUserEdits += unpaired.length - removable.length;
   if (removable.length > 0) {
-    db.update(people).set({ coverFaceId: null }).where(inArray(people.coverFaceId, removable)).run();
-    db.delete(faces).where(inArray(faces.id, removable)).run();
+    for (const chunk of chunked(removable)) {
+      db.update(people).set({ coverFaceId: null }).where(inArray(people.coverFaceId, chunk)).run();
+      db.delete(faces).where(inArray(faces.id, chunk)).run();
+    }
     counts.removed = removable.length;
   }
   if (redetect.size > 0) {
-    db.update(photos)
-      .set({ facesPipeline: null })
-      .where(inArray(photos.hash, [...redetect]))
-      .run();
+    for (const chunk of chunked([...redetect])) {
+      db.update(photos).set({ facesPipeline: null }).where(inArray(photos.hash, chunk)).run();
+    }
   }
-  for (const w of open) {
+  for (const w of [...open.values()].flat()) {
     db.insert(faces)
       .values({
         photoHash: w.photoHash,
@@ -115,19 +129,16 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
   return counts;
 }
 
-/** True when another `.ini` (a copy of the folder, say) already gave this content the same face. */
-function heldByOtherIni(db: KindredDb, iniPath: string, w: WantedPicasaFace): boolean {
-  const rows = db
-    .select()
-    .from(faces)
-    .where(
-      and(
-        eq(faces.photoHash, w.photoHash),
-        eq(faces.source, 'picasa'),
-        eq(faces.picasaContactId, w.contactId),
-        ne(faces.picasaIniPath, iniPath),
-      ),
-    )
-    .all();
-  return rows.some((row) => sameBox(rowBox(row), w.box));
+/** Picasa faces other `.ini` files (a copy of the folder, say) gave the same contents: not added twice. */
+function heldByOtherInis(db: KindredDb, iniPath: string, wanted: WantedPicasaFace[]): FaceRow[] {
+  const hashes = [...new Set(wanted.map((w) => w.photoHash))];
+  return chunked(hashes).flatMap((chunk) =>
+    db
+      .select()
+      .from(faces)
+      .where(
+        and(inArray(faces.photoHash, chunk), eq(faces.source, 'picasa'), ne(faces.picasaIniPath, iniPath)),
+      )
+      .all(),
+  );
 }

@@ -9,6 +9,7 @@ import {
   syncPicasaStars,
   upsertPicasaAlbum,
 } from './import-picasa-albums.js';
+import { chunked } from './import-picasa-chunks.js';
 import { type FaceSyncCounts, syncPicasaFaces, type WantedPicasaFace } from './import-picasa-faces.js';
 import { PicasaPeople } from './import-picasa-people.js';
 import { type FileWarning, isPicasaOriginalsIni, type ReadIni, readPicasaIni } from './import-picasa-read.js';
@@ -72,10 +73,8 @@ export function importPicasa(db: KindredDb, options: PicasaImportOptions): Picas
   for (const path of [...new Set(options.iniPaths)].sort()) {
     if (isPicasaOriginalsIni(path)) continue;
     const read = readPicasaIni(db, path, report.warnings);
-    if (!read) continue;
-    const known = db.select().from(picasaIniFiles).where(eq(picasaIniFiles.path, path)).get();
-    if (known?.fingerprint === read.fingerprint) report.iniFilesUnchanged++;
-    else changed.push(read);
+    if (read === 'unchanged') report.iniFilesUnchanged++;
+    else if (read) changed.push(read);
   }
   const runNames = new Map<string, string>();
   for (const read of changed)
@@ -132,15 +131,22 @@ function importOneIni(
     ...read.resolved.map((r) => ({ fileName: r.photo.fileName, photoHash: r.hash, starred: r.photo.star })),
     ...read.unresolved.map((p) => ({ fileName: p.fileName, photoHash: null, starred: p.star })),
   ];
-  for (const s of sections)
+  for (const chunk of chunked(sections)) {
     db.insert(picasaIniPhotos)
-      .values({ iniPath: read.path, ...s })
+      .values(chunk.map((s) => ({ iniPath: read.path, ...s })))
       .run();
-  for (const { hash } of read.resolved) db.insert(photos).values({ hash }).onConflictDoNothing().run();
+  }
+  for (const chunk of chunked([...new Set(read.resolved.map((r) => r.hash))])) {
+    db.insert(photos)
+      .values(chunk.map((hash) => ({ hash })))
+      .onConflictDoNothing()
+      .run();
+  }
 
   const wanted: WantedPicasaFace[] = [];
   const albumsWanted = new Map<number, Set<string>>();
   const definitions = new Map(read.ini.albums.map((a) => [a.token, a]));
+  const albumIdsByToken = new Map<string, number>();
   for (const { photo, hash, grid, orientation } of read.resolved) {
     for (const face of photo.faces) {
       const assignment = peopleResolver.assign(face.contactId, read.ini.contacts);
@@ -149,7 +155,11 @@ function importOneIni(
       wanted.push({ photoHash: hash, contactId: face.contactId, box, ...assignment });
     }
     for (const token of photo.albums) {
-      const albumId = upsertPicasaAlbum(db, token, definitions.get(token));
+      let albumId = albumIdsByToken.get(token);
+      if (albumId === undefined) {
+        albumId = upsertPicasaAlbum(db, token, definitions.get(token));
+        albumIdsByToken.set(token, albumId);
+      }
       albumIds.add(albumId);
       const set = albumsWanted.get(albumId) ?? new Set<string>();
       set.add(hash);
@@ -157,7 +167,9 @@ function importOneIni(
     }
   }
   // Album definitions without members still update a known album's name.
-  for (const album of read.ini.albums) if (album.name) upsertPicasaAlbum(db, album.token, album);
+  for (const album of read.ini.albums) {
+    if (album.name && !albumIdsByToken.has(album.token)) upsertPicasaAlbum(db, album.token, album);
+  }
   syncPicasaAlbumPhotos(db, read.path, albumsWanted);
   syncPicasaStars(db, new Set(read.resolved.filter((r) => r.photo.star).map((r) => r.hash)), beforeStarred);
   return { ...syncPicasaFaces(db, read.path, wanted), total: wanted.length };

@@ -35,6 +35,7 @@ export function parsePicasaIni(input: Uint8Array | string): PicasaIni {
     folder: null,
     utf8: false,
     warnings: [],
+    warningsNotListed: 0,
     unparsedLines: 0,
   };
   const photosByName = new Map<string, PicasaPhoto>();
@@ -74,12 +75,7 @@ export function parsePicasaIni(input: Uint8Array | string): PicasaIni {
     }
     applyKey(section, line.slice(0, eq).trim(), line.slice(eq + 1).trim(), lineNo, warn, result);
   });
-  if (dropped > 0) {
-    result.warnings.push({
-      line: 0,
-      message: `${dropped} more warnings not listed (first ${MAX_WARNINGS_PER_FILE} kept)`,
-    });
-  }
+  result.warningsNotListed = dropped;
   return result;
 }
 

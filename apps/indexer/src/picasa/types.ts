@@ -68,6 +68,8 @@ export interface PicasaIni {
   /** `[encoding] utf8=1` was present. */
   utf8: boolean;
   warnings: PicasaWarning[];
+  /** Warnings left out of `warnings` because of the per-file cap. */
+  warningsNotListed: number;
   /** Lines that could not be used (may exceed `warnings.length`, which is capped). */
   unparsedLines: number;
 }
