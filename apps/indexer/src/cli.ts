@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { apiCommand } from './commands/api-command.js';
 import { CliError } from './commands/cli-error.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { duplicatesCommand } from './commands/duplicates-command.js';
@@ -37,6 +38,7 @@ Database: --db PATH, else $KINDRED_DB, else $XDG_DATA_HOME/kindred/kindred.db (n
     .addCommand(duplicatesCommand(env))
     .addCommand(recognizeCommand(env))
     .addCommand(exportCommand(env))
+    .addCommand(apiCommand(env))
     .addCommand(doctorCommand(env));
   await program.parseAsync(process.argv);
 }

@@ -1,6 +1,6 @@
 export type { Actor, Box, DescribeBox, KindredContext, Role } from './context.js';
+export { describeBoxWithVision } from './describe-box.js';
 export { DEFAULT_LIMITS, type QueryLimits } from './limits.js';
 export { createSchema } from './schema.js';
 export { faceCropUrl, photoOriginalUrl, photoThumbnailUrl } from './urls.js';
 export { createKindredYoga, type KindredYogaOptions } from './yoga.js';
-export { describeBoxWithVision } from './describe-box.js';
