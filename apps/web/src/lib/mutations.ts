@@ -1,34 +1,34 @@
 /**
  * Every GraphQL mutation the gallery sends, in one place so renames in the API are one edit.
- * Each returns a union of a success payload and typed errors; `... on Error { message }` catches them all.
+ * Each returns its payload or a typed error; `... on UserError { message }` catches every error type.
  */
-const ERR = '... on Error { message }';
+const ERR = '__typename ... on UserError { message }';
 
-export const RENAME_PERSON = `mutation RenamePerson($personId: ID!, $name: String!, $merge: Boolean) {
-  namePerson(personId: $personId, name: $name, mergeIfExists: $merge) { __typename ${ERR} } }`;
+export const RENAME_PERSON = `mutation RenamePerson($personId: ID!, $name: String!) {
+  namePerson(personId: $personId, name: $name) { ${ERR} } }`;
+/** Names an unnamed group; with an existing person's name (confirmMerge) the group joins that person. */
+export const NAME_CLUSTER = `mutation NameCluster($clusterId: ID!, $name: String!, $confirmMerge: Boolean) {
+  namePerson(clusterId: $clusterId, name: $name, confirmMerge: $confirmMerge) { ${ERR} ... on PersonPayload { person { personId } } } }`;
 export const MERGE_PEOPLE = `mutation MergePeople($from: ID!, $into: ID!) {
-  mergePeople(sourceId: $from, targetId: $into) { __typename ${ERR} ... on MergePeopleSuccess { data { undoToken } } } }`;
-export const UNDO_MERGE = `mutation UndoMerge($token: String!) { undoMerge(undoToken: $token) { __typename ${ERR} } }`;
-export const HIDE_PERSON = `mutation HidePerson($personId: ID!) { hidePerson(personId: $personId) { __typename ${ERR} } }`;
-export const UNHIDE_PERSON = `mutation UnhidePerson($personId: ID!) { unhidePerson(personId: $personId) { __typename ${ERR} } }`;
+  mergePeople(fromPersonId: $from, intoPersonId: $into) { ${ERR} ... on PersonPayload { undoToken } } }`;
+export const UNDO_MERGE = `mutation UndoMerge($token: String!) {
+  undoMerge(undoToken: $token) { ${ERR} ... on UndoMergePayload { person { personId } } } }`;
+export const HIDE_PERSON = `mutation HidePerson($personId: ID!) { hidePerson(personId: $personId) { ${ERR} } }`;
+export const UNHIDE_PERSON = `mutation UnhidePerson($personId: ID!) { unhidePerson(personId: $personId) { ${ERR} } }`;
 export const SET_COVER = `mutation SetCover($personId: ID!, $faceId: ID!) {
-  setCoverFace(personId: $personId, faceId: $faceId) { __typename ${ERR} } }`;
-export const CONFIRM_SUGGESTIONS = `mutation Confirm($faceIds: [ID!]!) { confirmSuggestions(faceIds: $faceIds) { __typename ${ERR} } }`;
-export const REJECT_SUGGESTION = `mutation Reject($faceId: ID!) { rejectSuggestion(faceId: $faceId) { __typename ${ERR} } }`;
+  setCoverFace(personId: $personId, faceId: $faceId) { ${ERR} } }`;
+export const CONFIRM_SUGGESTIONS = `mutation Confirm($faceIds: [ID!]!) { confirmSuggestions(faceIds: $faceIds) { ${ERR} } }`;
+export const REJECT_SUGGESTION = `mutation Reject($faceId: ID!) { rejectSuggestion(faceId: $faceId) { ${ERR} } }`;
 export const ASSIGN_FACE = `mutation AssignFace($faceId: ID!, $personId: ID, $newName: String) {
-  assignFace(faceId: $faceId, personId: $personId, newName: $newName) { __typename ${ERR} } }`;
-export const REMOVE_FACE_FROM_PERSON = `mutation Unassign($faceId: ID!) { removeFaceFromPerson(faceId: $faceId) { __typename ${ERR} } }`;
-export const DELETE_FACE = `mutation DeleteFace($faceId: ID!) { deleteFace(faceId: $faceId) { __typename ${ERR} } }`;
+  assignFace(faceId: $faceId, personId: $personId, newName: $newName) { ${ERR} ... on FacePayload { face { person { personId } } } } }`;
+export const REMOVE_FACE_FROM_PERSON = `mutation Unassign($faceId: ID!) { removeFaceFromPerson(faceId: $faceId) { ${ERR} } }`;
+export const DELETE_FACE = `mutation DeleteFace($faceId: ID!) { deleteFace(faceId: $faceId) { ${ERR} } }`;
 export const ADD_FACE = `mutation AddFace($photoId: ID!, $box: FaceBoxInput!, $personId: ID) {
-  addFace(photoId: $photoId, box: $box, personId: $personId) { __typename ${ERR} } }`;
-export const NAME_CLUSTER = `mutation NameCluster($clusterId: ID!, $personId: ID, $newName: String) {
-  nameCluster(clusterId: $clusterId, personId: $personId, newName: $newName) { __typename ${ERR} } }`;
+  addFace(photoId: $photoId, box: $box, personId: $personId) { ${ERR} ... on FacePayload { face { faceId } } } }`;
 export const SET_STARRED = `mutation SetStarred($photoId: ID!, $starred: Boolean!) {
-  setStarred(photoId: $photoId, starred: $starred) { __typename ${ERR} } }`;
-export const CREATE_ALBUM = `mutation CreateAlbum($name: String!, $photoIds: [ID!]) {
-  createAlbum(name: $name, photoIds: $photoIds) { __typename ${ERR} } }`;
+  setStarred(photoId: $photoId, starred: $starred) { ${ERR} } }`;
+export const CREATE_ALBUM = `mutation CreateAlbum($name: String!) { createAlbum(name: $name) { ${ERR} } }`;
 export const RENAME_ALBUM = `mutation RenameAlbum($albumId: ID!, $name: String!) {
-  renameAlbum(albumId: $albumId, name: $name) { __typename ${ERR} } }`;
+  renameAlbum(albumId: $albumId, name: $name) { ${ERR} } }`;
 export const ADD_TO_ALBUM = `mutation AddToAlbum($albumId: ID!, $photoIds: [ID!]!) {
-  addToAlbum(albumId: $albumId, photoIds: $photoIds) { __typename ${ERR} } }`;
-export const SPLIT_FACES = `mutation SplitFaces($faceIds: [ID!]!) { splitFromCluster(faceIds: $faceIds) { __typename ${ERR} } }`;
+  addToAlbum(albumId: $albumId, photoIds: $photoIds) { ${ERR} } }`;

@@ -6,8 +6,8 @@ import { request } from '@/lib/graphql-client';
 type Result = Record<string, { __typename: string; message?: string } & Record<string, unknown>>;
 
 /**
- * Runs a mutation, turns a typed error result into a message, and refreshes the server-rendered page.
- * Returns the first field's payload on success.
+ * Runs a mutation, turns a typed error result (a UserError, which alone has `message`) into a message,
+ * and refreshes the server-rendered page. Returns the first field's payload on success.
  */
 export function useMutation() {
   const router = useRouter();
@@ -21,7 +21,7 @@ export function useMutation() {
     try {
       const data = await request<Result>(document, variables);
       const payload = Object.values(data)[0];
-      if (payload && typeof payload.message === 'string' && !payload.__typename.endsWith('Success')) {
+      if (payload && typeof payload.message === 'string') {
         setError(payload.message);
         return null;
       }
@@ -34,5 +34,6 @@ export function useMutation() {
       setBusy(false);
     }
   }
-  return { run, busy: busy || pending, error, setError };
+  // busy: a mutation is in flight or the page is refreshing; inFlight: only the former.
+  return { run, busy: busy || pending, inFlight: busy, error, setError };
 }

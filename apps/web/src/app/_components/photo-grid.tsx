@@ -40,6 +40,12 @@ function layoutRows(photos: PhotoThumb[], columns: number): Row[] {
   return rows;
 }
 
+/** "Anna, Tom and Lars" from the photo's confirmed people, or an empty string. */
+function photoNames(photo: PhotoThumb): string {
+  const names = (photo.people ?? []).flatMap((p) => (p.name ? [p.name] : []));
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+}
+
 function pick(data: unknown, path: string[]): PhotoPage | null {
   let value = data;
   for (const key of path) value = (value as Record<string, unknown> | null)?.[key];
@@ -163,7 +169,7 @@ export function PhotoGrid({
                     src={photoUrl(photo.hash, 320)}
                     srcSet={photoSrcSet(photo.hash)}
                     sizes={`${Math.ceil(cell)}px`}
-                    alt={`${altPrefix}, ${dayLabel(photo.takenAt)}`}
+                    alt={`${photoNames(photo) || altPrefix}, ${dayLabel(photo.takenAt)}`}
                     loading="lazy"
                     decoding="async"
                   />

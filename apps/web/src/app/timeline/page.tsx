@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PhotoGrid } from '@/app/_components/photo-grid';
-import { LIST_PAGE_SIZE, loadPhotoList, loadYears, PHOTOS_MORE } from '@/lib/queries/photo-lists';
+import { PhotoListGrid } from '@/app/_components/photo-list-grid';
+import { loadPhotoList, loadYears } from '@/lib/queries/photo-lists';
 
 export const metadata: Metadata = { title: 'Timeline' };
 
@@ -32,16 +32,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
           </Link>
         ))}
       </nav>
-      <PhotoGrid
-        key={chosen ?? 'all'}
-        initial={photos}
-        more={{
-          document: PHOTOS_MORE,
-          variables: { filter, orderBy: 'TAKEN_AT_DESC', first: LIST_PAGE_SIZE },
-          path: ['photos'],
-        }}
-        altPrefix="Photo"
-      />
+      <PhotoListGrid key={chosen ?? 'all'} photos={photos} filter={filter} newestFirst altPrefix="Photo" />
     </>
   );
 }

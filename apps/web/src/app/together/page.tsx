@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { PhotoGrid } from '@/app/_components/photo-grid';
+import { PhotoListGrid } from '@/app/_components/photo-list-grid';
 import { loadPeopleNames } from '@/lib/queries/people';
-import { LIST_PAGE_SIZE, loadPhotoList, PHOTOS_MORE } from '@/lib/queries/photo-lists';
+import { loadPhotoList } from '@/lib/queries/photo-lists';
 
 export const metadata: Metadata = { title: 'Together' };
 
@@ -50,15 +50,7 @@ export default async function TogetherPage({
             {photos.totalCount} {photos.totalCount === 1 ? 'photo' : 'photos'} with{' '}
             {chosenNames.join(' and ')}
           </h2>
-          <PhotoGrid
-            initial={photos}
-            more={{
-              document: PHOTOS_MORE,
-              variables: { filter, orderBy: 'TAKEN_AT', first: LIST_PAGE_SIZE },
-              path: ['photos'],
-            }}
-            altPrefix={`Photo with ${chosenNames.join(', ')}`}
-          />
+          <PhotoListGrid photos={photos} filter={filter} altPrefix={`Photo with ${chosenNames.join(', ')}`} />
         </>
       )}
     </>

@@ -2,6 +2,8 @@ import { query } from '@/lib/graphql';
 
 export interface PhotoThumb {
   hash: string;
+  /** Confirmed people, left to right: the grid's alt text names them. */
+  people?: { name: string | null }[];
   takenAt: string | null;
   width: number | null;
   height: number | null;
@@ -23,11 +25,12 @@ export interface PersonPageData {
   photoCount: number;
   coverFace: { faceId: number } | null;
   faces: { nodes: { faceId: number }[] };
-  suggestions: { totalCount: number; nodes: SuggestedFace[] };
+  suggestionCount: number;
+  suggestions: { nodes: SuggestedFace[] };
   photos: PhotoPage;
 }
 
-export const PHOTO_THUMB_FIELDS = 'hash takenAt width height';
+export const PHOTO_THUMB_FIELDS = 'hash takenAt width height people { name }';
 export const PERSON_PHOTOS_PAGE_SIZE = 200;
 
 const PERSON_PAGE = /* GraphQL */ `
@@ -36,7 +39,8 @@ const PERSON_PAGE = /* GraphQL */ `
       personId name hidden photoCount
       coverFace { faceId }
       faces(first: 60) { nodes { faceId } }
-      suggestions(first: 60) { totalCount nodes { faceId suggestionDistance photo { hash } } }
+      suggestionCount
+      suggestions(first: 60) { nodes { faceId suggestionDistance photo { hash } } }
       photos(first: $first) {
         pageInfo { hasNextPage endCursor }
         nodes { ${PHOTO_THUMB_FIELDS} }

@@ -9,7 +9,6 @@ export interface ReviewCluster {
 const REVIEW_QUEUE = /* GraphQL */ `
   query ReviewQueue {
     clusters(minSize: 1, first: 100) {
-      totalCount
       nodes { clusterId size faces(first: 48) { nodes { faceId photo { hash takenAt } } } }
     }
   }
@@ -24,7 +23,7 @@ export interface ReviewData {
 
 /** The unnamed groups, largest first; the one asked for (or the first), and which comes after it. */
 export async function loadReview(clusterId: number | null): Promise<ReviewData> {
-  const data = await query<{ clusters: { totalCount: number; nodes: ReviewCluster[] } }>(REVIEW_QUEUE);
+  const data = await query<{ clusters: { nodes: ReviewCluster[] } }>(REVIEW_QUEUE);
   const queue = data.clusters.nodes.filter((c) => c.size > 0);
   const index = Math.max(0, clusterId === null ? 0 : queue.findIndex((c) => c.clusterId === clusterId));
   const current = queue[index] ?? null;

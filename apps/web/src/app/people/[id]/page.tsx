@@ -42,8 +42,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
           />
         </div>
       </div>
-      {person.suggestions.totalCount > 0 && (
-        <Suggestions name={title} total={person.suggestions.totalCount} faces={person.suggestions.nodes} />
+      {person.suggestionCount > 0 && (
+        <Suggestions name={title} total={person.suggestionCount} faces={person.suggestions.nodes} />
       )}
       <CoverPicker
         personId={person.personId}
@@ -59,7 +59,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
           variables: { id: String(person.personId) },
           path: ['person', 'photos'],
         }}
-        altPrefix={`Photo with ${title}`}
+        altPrefix={title}
+        linkSuffix={`?in=person-${person.personId}`}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { dayLabel } from '@/lib/dates';
+import { loadEditableAlbums } from '@/lib/queries/albums';
 import { loadPeopleNames } from '@/lib/queries/people';
 import { loadPhotoPage, parseContext } from '@/lib/queries/photo';
 import { PhotoDetails } from './_components/photo-details';
@@ -15,7 +16,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PhotoPage({ params, searchParams }: Props) {
   const [{ hash }, { in: within }] = await Promise.all([params, searchParams]);
-  const [data, names] = await Promise.all([loadPhotoPage(hash, parseContext(within)), loadPeopleNames()]);
+  const [data, names, albums] = await Promise.all([
+    loadPhotoPage(hash, parseContext(within)),
+    loadPeopleNames(),
+    loadEditableAlbums(),
+  ]);
   if (!data) notFound();
   const suffix = within ? `?in=${encodeURIComponent(within)}` : '';
   return (
@@ -26,7 +31,7 @@ export default async function PhotoPage({ params, searchParams }: Props) {
         previousHref={data.previous ? `/photos/${data.previous}${suffix}` : null}
         nextHref={data.next ? `/photos/${data.next}${suffix}` : null}
       />
-      <PhotoDetails photo={data.photo} />
+      <PhotoDetails photo={data.photo} albums={albums} />
     </div>
   );
 }

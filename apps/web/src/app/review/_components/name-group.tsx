@@ -1,9 +1,10 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { ErrorStatus } from '@/app/_components/error-status';
 import { FaceImage } from '@/app/_components/face-image';
 import { findByName, NamesDatalist } from '@/app/_components/names-datalist';
-import { NAME_CLUSTER, SPLIT_FACES } from '@/lib/mutations';
+import { ASSIGN_FACE, NAME_CLUSTER } from '@/lib/mutations';
 import type { ReviewCluster } from '@/lib/queries/review';
 import { useMutation } from '@/lib/use-mutation';
 
@@ -28,14 +29,36 @@ export function NameGroup({ cluster, names, nextId }: Props) {
     });
   }
 
+  /**
+   * All faces kept: the group is named in one step (an existing name joins that person).
+   * Some faces unticked: only the kept faces are given the name; the others stay unnamed (split off).
+   */
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const typed = String(new FormData(event.currentTarget).get('name') ?? '').trim();
     if (!typed) return;
-    if (wrong.size > 0 && !(await run(SPLIT_FACES, { faceIds: [...wrong].map(String) }))) return;
     const existing = findByName(names, typed);
-    const who = existing ? { personId: String(existing.personId) } : { newName: typed };
-    if (await run(NAME_CLUSTER, { clusterId: String(cluster.clusterId), ...who })) router.push('/review');
+    const kept = faces.filter((f) => !wrong.has(f.faceId));
+    if (kept.length === 0) return;
+    if (wrong.size === 0) {
+      const named = await run(NAME_CLUSTER, {
+        clusterId: String(cluster.clusterId),
+        name: existing?.name ?? typed,
+        confirmMerge: Boolean(existing),
+      });
+      if (named) router.push('/review');
+      return;
+    }
+    let personId = existing ? String(existing.personId) : null;
+    for (const face of kept) {
+      const who = personId ? { personId } : { newName: typed };
+      const assigned = (await run(ASSIGN_FACE, { faceId: String(face.faceId), ...who })) as {
+        face?: { person?: { personId: number } };
+      } | null;
+      if (!assigned) return;
+      personId ??= String(assigned.face?.person?.personId ?? '');
+    }
+    router.push('/review');
   }
 
   return (
@@ -82,9 +105,7 @@ export function NameGroup({ cluster, names, nextId }: Props) {
           </button>
         )}
       </div>
-      <p className="status error" role="status">
-        {error}
-      </p>
+      <ErrorStatus message={error} />
     </form>
   );
 }

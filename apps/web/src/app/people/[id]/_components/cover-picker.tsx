@@ -1,4 +1,5 @@
 'use client';
+import { ErrorStatus } from '@/app/_components/error-status';
 import { FaceImage } from '@/app/_components/face-image';
 import { SET_COVER } from '@/lib/mutations';
 import { useMutation } from '@/lib/use-mutation';
@@ -36,9 +37,7 @@ export function CoverPicker({
           </li>
         ))}
       </ul>
-      <p className="status error" role="status">
-        {error}
-      </p>
+      <ErrorStatus message={error} />
     </details>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { ErrorStatus } from '@/app/_components/error-status';
 import { findByName, NamesDatalist } from '@/app/_components/names-datalist';
 import { HIDE_PERSON, MERGE_PEOPLE, RENAME_PERSON, UNHIDE_PERSON } from '@/lib/mutations';
 import { useMutation } from '@/lib/use-mutation';
@@ -23,7 +24,7 @@ export function PersonActions({ personId, name, hidden, others }: Props) {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get('name') ?? '').trim();
     if (!value) return;
-    if (await run(RENAME_PERSON, { personId: String(personId), name: value, merge: false })) setMode('idle');
+    if (await run(RENAME_PERSON, { personId: String(personId), name: value })) setMode('idle');
   }
 
   async function merge(event: FormEvent<HTMLFormElement>) {
@@ -32,9 +33,9 @@ export function PersonActions({ personId, name, hidden, others }: Props) {
     const target = findByName(others, value);
     if (!target) return;
     const result = (await run(MERGE_PEOPLE, { from: String(personId), into: String(target.personId) })) as {
-      data?: { undoToken?: string };
+      undoToken?: string;
     } | null;
-    const token = result?.data?.undoToken;
+    const token = result?.undoToken;
     if (token) {
       const params = new URLSearchParams({ undo: token, merged: name ?? 'this group' });
       router.push(`/people/${target.personId}?${params}`);
@@ -106,9 +107,7 @@ export function PersonActions({ personId, name, hidden, others }: Props) {
           </button>
         </form>
       )}
-      <p className="status error" role="status">
-        {error}
-      </p>
+      <ErrorStatus message={error} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ErrorStatus } from '@/app/_components/error-status';
 import { FaceImage } from '@/app/_components/face-image';
 import { CONFIRM_SUGGESTIONS, REJECT_SUGGESTION } from '@/lib/mutations';
 import type { SuggestedFace } from '@/lib/queries/person';
+import { isTyping, useHydrated } from '@/lib/use-hydrated';
 import { useMutation } from '@/lib/use-mutation';
 
 /**
@@ -11,11 +13,13 @@ import { useMutation } from '@/lib/use-mutation';
  */
 export function Suggestions({ name, total, faces }: { name: string; total: number; faces: SuggestedFace[] }) {
   const [rejected, setRejected] = useState<Set<number>>(new Set());
-  const { run, busy, error } = useMutation();
+  const { run, inFlight: busy, error } = useMutation();
   const list = useRef<HTMLUListElement>(null);
   const shown = faces.filter((f) => !rejected.has(f.faceId));
+  const hydrated = useHydrated();
 
   async function reject(faceId: number, index: number) {
+    if (busy) return;
     if (await run(REJECT_SUGGESTION, { faceId: String(faceId) })) {
       setRejected((prev) => new Set(prev).add(faceId));
       const buttons = list.current?.querySelectorAll<HTMLButtonElement>('button.suggestion');
@@ -23,9 +27,11 @@ export function Suggestions({ name, total, faces }: { name: string; total: numbe
     }
   }
   async function confirmAll() {
+    if (busy) return;
     await run(CONFIRM_SUGGESTIONS, { faceIds: shown.map((f) => String(f.faceId)) });
   }
-  function onKey(event: KeyboardEvent<HTMLElement>) {
+  function onKey(event: KeyboardEvent) {
+    if (isTyping(event)) return;
     const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.suggestion') ?? [])];
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const key = event.key.toLowerCase();
@@ -42,13 +48,25 @@ export function Suggestions({ name, total, faces }: { name: string; total: numbe
     }
   }
 
+  // Page-wide shortcuts while suggestions are shown (focus may sit anywhere on the page).
+  useEffect(() => {
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
   if (shown.length === 0) return null;
   return (
-    <section className="card suggestions" aria-labelledby="suggest-title" onKeyDown={onKey}>
+    <section className="card suggestions" aria-labelledby="suggest-title" data-ready={hydrated}>
       <div className="suggestions-head">
         <h2 id="suggest-title">Is this {name}?</h2>
         <span className="muted">{total} suggested</span>
-        <button type="button" className="btn primary" onClick={confirmAll} disabled={busy}>
+        <button
+          type="button"
+          className="btn primary"
+          onClick={confirmAll}
+          aria-disabled={busy}
+          aria-keyshortcuts="y"
+        >
           Yes, confirm {shown.length === 1 ? 'it' : `all ${shown.length}`}
         </button>
       </div>
@@ -64,7 +82,7 @@ export function Suggestions({ name, total, faces }: { name: string; total: numbe
               className="suggestion"
               onClick={() => reject(face.faceId, index)}
               aria-label={`Not ${name}: reject suggested face ${index + 1}`}
-              disabled={busy}
+              aria-disabled={busy}
             >
               <FaceImage faceId={face.faceId} alt="" />
               <span className="reject-mark" aria-hidden="true">
@@ -74,9 +92,7 @@ export function Suggestions({ name, total, faces }: { name: string; total: numbe
           </li>
         ))}
       </ul>
-      <p className="status error" role="status">
-        {error}
-      </p>
+      <ErrorStatus message={error} />
     </section>
   );
 }

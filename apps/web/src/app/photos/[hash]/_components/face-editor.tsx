@@ -1,5 +1,6 @@
 'use client';
 import { type FormEvent, useId } from 'react';
+import { ErrorStatus } from '@/app/_components/error-status';
 import { findByName, NamesDatalist } from '@/app/_components/names-datalist';
 import {
   ADD_FACE,
@@ -42,12 +43,10 @@ export function FaceEditor(props: {
         photoId: props.photoHash,
         box: target.box,
         personId: existing ? String(existing.personId) : null,
-      })) as {
-        data?: { faceId?: number };
-      } | null;
+      })) as { face?: { faceId?: number } } | null;
       ok = added;
-      if (added && typed && !existing && added.data?.faceId)
-        ok = await run(ASSIGN_FACE, { faceId: String(added.data.faceId), newName: typed });
+      if (added && typed && !existing && added.face?.faceId)
+        ok = await run(ASSIGN_FACE, { faceId: String(added.face.faceId), newName: typed });
     }
     if (ok) props.onDone();
   }
@@ -119,9 +118,7 @@ export function FaceEditor(props: {
           Cancel
         </button>
       </div>
-      <p className="status error" role="status">
-        {error}
-      </p>
+      <ErrorStatus message={error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { dayTimeLabel } from '@/lib/dates';
 import type { PhotoDetail } from '@/lib/queries/photo';
+import { AddToAlbum } from './add-to-album';
 
 function folderOf(path: string): { folder: string; file: string } {
   const cut = path.lastIndexOf('/');
@@ -8,7 +9,13 @@ function folderOf(path: string): { folder: string; file: string } {
 }
 
 /** The side panel: who is in the photo, when, where, which camera, its folders and albums. */
-export function PhotoDetails({ photo }: { photo: PhotoDetail }) {
+export function PhotoDetails({
+  photo,
+  albums,
+}: {
+  photo: PhotoDetail;
+  albums: { albumId: number; name: string }[];
+}) {
   const named = photo.people.filter((p) => p.name);
   return (
     <aside className="photo-details card" aria-label="About this photo">
@@ -58,9 +65,7 @@ export function PhotoDetails({ photo }: { photo: PhotoDetail }) {
               const { folder, file } = folderOf(path);
               return (
                 <li key={path}>
-                  <Link href={`/albums/folder?path=${encodeURIComponent(folder)}`}>
-                    {folder.split('/').pop()}
-                  </Link>{' '}
+                  <Link href={`/folders?path=${encodeURIComponent(folder)}`}>{folder.split('/').pop()}</Link>{' '}
                   / {file}
                 </li>
               );
@@ -82,6 +87,7 @@ export function PhotoDetails({ photo }: { photo: PhotoDetail }) {
           </>
         )}
       </dl>
+      <AddToAlbum photoHash={photo.hash} albums={albums} inAlbums={photo.albums.map((a) => a.albumId)} />
     </aside>
   );
 }

@@ -2,9 +2,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { ErrorStatus } from '@/app/_components/error-status';
 import { photoSrcSet, photoUrl } from '@/lib/image-sizes';
 import { SET_STARRED } from '@/lib/mutations';
 import type { Box, PhotoDetail, PhotoFace } from '@/lib/queries/photo';
+import { isTyping, useHydrated } from '@/lib/use-hydrated';
 import { useMutation } from '@/lib/use-mutation';
 import { FaceEditor } from './face-editor';
 import { useBoxDrawing } from './use-box-drawing';
@@ -31,13 +33,6 @@ function boxStyle(box: Box) {
   };
 }
 
-function typing(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
-
 /** The photo with its face boxes: toggle (F), click a box to edit, draw a missing face, star (S), ←/→ to move. */
 export function PhotoViewer({ photo, names, previousHref, nextHref }: Props) {
   const router = useRouter();
@@ -46,6 +41,7 @@ export function PhotoViewer({ photo, names, previousHref, nextHref }: Props) {
   const [drawing, setDrawing] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
   const star = useMutation();
+  const hydrated = useHydrated();
   const { handlers, draft } = useBoxDrawing(frame, drawing, (box) => {
     setDrawing(false);
     setEditing({ kind: 'new', box });
@@ -57,7 +53,7 @@ export function PhotoViewer({ photo, names, previousHref, nextHref }: Props) {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (isTyping(event)) return;
       if (event.key === 'ArrowLeft' && previousHref) router.push(previousHref);
       else if (event.key === 'ArrowRight' && nextHref) router.push(nextHref);
       else if (event.key === 'f') setShowFaces((v) => !v);
@@ -74,7 +70,7 @@ export function PhotoViewer({ photo, names, previousHref, nextHref }: Props) {
 
   const ratio = photo.width && photo.height ? `${photo.width} / ${photo.height}` : undefined;
   return (
-    <section className="viewer" aria-label="Photo">
+    <section className="viewer" aria-label="Photo" data-ready={hydrated}>
       <div className="viewer-bar toolbar">
         <Link
           className="btn"
@@ -176,9 +172,7 @@ export function PhotoViewer({ photo, names, previousHref, nextHref }: Props) {
           />
         )}
       </div>
-      <p className="status error" role="status">
-        {star.error}
-      </p>
+      <ErrorStatus message={star.error} />
       <p className="muted hint">
         Keys: <kbd>←</kbd> <kbd>→</kbd> previous/next, <kbd>F</kbd> faces, <kbd>S</kbd> star, <kbd>Esc</kbd>{' '}
         cancel.

@@ -1,0 +1,5 @@
+import { LoadingGrid } from '@/app/_components/loading-grid';
+
+export default function Loading() {
+  return <LoadingGrid label="the library" />;
+}

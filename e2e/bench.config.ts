@@ -1,0 +1,41 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { addBulkPerson } from './bench/bulk-person.js';
+import { buildFixtureDb } from './fixture-db.js';
+import baseConfig from './playwright.config.js';
+
+/** Gallery benchmark: the e2e library plus one person in 2,000 photos, served by a production build on port 3101. */
+const port = 3101;
+const benchDir = resolve(import.meta.dirname, 'artifacts', 'bench');
+const dbPath = join(benchDir, 'kindred.db');
+const bulkPhotos = Number(process.env.KINDRED_BENCH_PHOTOS ?? 2000);
+
+if (!process.env.KINDRED_BENCH_DB_READY) {
+  if (!existsSync(dbPath) || process.env.KINDRED_BENCH_REBUILD) {
+    mkdirSync(benchDir, { recursive: true });
+    buildFixtureDb(dbPath);
+    const bulk = await addBulkPerson(dbPath, join(benchDir, 'photos'), bulkPhotos);
+    console.log(`bench DB: person ${bulk.personId} in ${bulk.photos} photos`);
+  }
+  process.env.KINDRED_BENCH_DB_READY = '1';
+}
+process.env.KINDRED_BENCH_DB = dbPath;
+
+const server =
+  baseConfig.webServer && !Array.isArray(baseConfig.webServer) ? baseConfig.webServer : undefined;
+
+export default defineConfig({
+  ...baseConfig,
+  testDir: './bench',
+  testMatch: '*.bench.ts',
+  timeout: 600_000,
+  reporter: [['line']],
+  webServer: server && {
+    ...server,
+    command: server.command.replace(/--port \d+/, `--port ${port}`),
+    url: `http://127.0.0.1:${port}/`,
+    env: { ...server.env, KINDRED_DB: dbPath },
+  },
+  use: { ...baseConfig.use, baseURL: `http://127.0.0.1:${port}` },
+});
