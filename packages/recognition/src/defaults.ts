@@ -3,15 +3,17 @@ import type { NamingOptions } from './naming.js';
 import type { PrototypeOptions } from './prototypes.js';
 
 export interface RecognitionOptions {
-  naming: NamingOptions;
-  grouping: GroupingOptions;
+  /** threshold/margin: a face may take a person whose group it joined; strictThreshold: one alone. */
+  naming: NamingOptions & { strictThreshold: number };
+  /** linkThreshold: average-linkage cut; spread: RMS face-to-centre distance of an anchor. */
+  grouping: GroupingOptions & { spread: number };
   prototypes: PrototypeOptions;
 }
 
 /** Shipped defaults for face-api's 128-D descriptors (chosen by `npm run eval`; see docs/recognition.md). */
 export const DEFAULTS: RecognitionOptions = {
-  naming: { threshold: 0.5, margin: 0.06 },
-  grouping: { linkThreshold: 0.55, joinThreshold: 0.5, batchSize: 2000 },
+  naming: { threshold: 0.5, margin: 0.04, strictThreshold: 0.38 },
+  grouping: { linkThreshold: 0.525, joinThreshold: 0.5, batchSize: 1500, spread: 0.22 },
   prototypes: { maxPerPerson: 4, facesPerPrototype: 4 },
 };
 

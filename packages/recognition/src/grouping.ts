@@ -96,7 +96,14 @@ function joinExisting(
     centroids.data.set(g.centroid, i * faces.dim);
   });
   const owners = Int32Array.from(list, (g) => g.key);
-  const top = nearestOwners(selectRows(faces, idx), { vectors: centroids, owners }, { k: JOIN_CANDIDATES });
+  const top = nearestOwners(
+    selectRows(faces, idx),
+    { vectors: centroids, owners },
+    {
+      k: JOIN_CANDIDATES,
+      exactLimit: 500,
+    },
+  );
   // Nearest first, so two faces of one photo competing for a group resolve by distance.
   const order = idx
     .map((_, i) => i)
@@ -121,7 +128,7 @@ function joinExisting(
 }
 
 /** Adds face f to a group, updating its running-mean centroid and photo set. */
-function addMember(g: ExistingGroup, faces: Matrix, f: number, photo: string) {
+export function addMember(g: ExistingGroup, faces: Matrix, f: number, photo: string) {
   const n = g.size;
   const o = f * faces.dim;
   for (let k = 0; k < faces.dim; k++) {

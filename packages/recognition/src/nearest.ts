@@ -49,7 +49,7 @@ export function nearestOwnersExact(
  * Queries that probe the same list are scanned together, so the work stays in blocked kernels.
  */
 export function nearestOwners(queries: Matrix, refs: OwnedVectors, options: NearestOptions): TopOwners {
-  const { k, exactLimit = 3000, probes = 6 } = options;
+  const { k, exactLimit = 3000, probes = 4 } = options;
   const m = refs.vectors.rows;
   if (m <= exactLimit) return nearestOwnersExact(queries, refs, k);
   const lists = Math.ceil(Math.sqrt(m));

@@ -11,6 +11,8 @@ export interface TruthFace {
   box: Box | null;
   picasaBox: Box | null;
   role: string;
+  /** The source file (in ../faces/ for library/, an LFW path for lfw-library/). */
+  source: string;
 }
 
 export interface SeededLibrary {
@@ -33,6 +35,7 @@ export function loadSeededLibrary(shared: string, name: 'library' | 'lfw-library
     box: box(r.box_x, r.box_y, r.box_w, r.box_h),
     picasaBox: box(r.picasa_x, r.picasa_y, r.picasa_w, r.picasa_h),
     role: r.role ?? '',
+    source: r.source_path ?? '',
   }));
   return { name, dir: join(shared, 'picasa', name), truth };
 }
@@ -49,26 +52,11 @@ export function libraryJobs(lib: SeededLibrary): DescribeJob[] {
   return [...byPhoto].map(([photo, boxes]) => ({ path: join(lib.dir, photo), boxes }));
 }
 
-export interface ManifestPhoto {
-  path: string;
-  identity: string;
-}
-
-/** Labelled and group photos of `faces/` (orientation fixtures left out). */
-export function loadFacesManifest(shared: string): ManifestPhoto[] {
-  return parseTsv(readFileSync(join(shared, 'faces', 'MANIFEST.tsv'), 'utf8'))
-    .filter((r) => !(r.path as string).startsWith('orientation/'))
-    .map((r) => ({
-      path: join(shared, 'faces', r.path as string),
-      identity: r.identity === '-' ? '' : (r.identity as string),
-    }));
-}
-
-/** Verification pairs of faces/pairs.tsv as absolute paths. */
+/** Verification pairs of faces/pairs.tsv (paths relative to faces/). */
 export function loadPairs(shared: string): { a: string; b: string; same: boolean }[] {
   return parseTsv(readFileSync(join(shared, 'faces', 'pairs.tsv'), 'utf8')).map((r) => ({
-    a: join(shared, 'faces', r.pathA as string),
-    b: join(shared, 'faces', r.pathB as string),
+    a: r.pathA as string,
+    b: r.pathB as string,
     same: r.same_person === '1',
   }));
 }

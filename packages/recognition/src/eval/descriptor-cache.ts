@@ -61,7 +61,10 @@ export async function describePhotos(
   options: { shard?: [number, number]; log?: (line: string) => void } = {},
 ): Promise<Map<string, CachedPhoto>> {
   const vision = await import('@kindred/vision');
-  const pipeline = `${vision.pipelineVersion()};truth-boxes`;
+  // Descriptors of given boxes depend on the models and the describe code (the trailing revision),
+  // not on detector settings, so only those parts of the pipeline version key the cache.
+  const version = vision.pipelineVersion();
+  const pipeline = `${version.split(';')[0]};${version.split(';').at(-1)};truth-boxes`;
   const result = new Map<string, CachedPhoto>();
   const missing: { job: DescribeJob; file: string }[] = [];
   for (const job of jobs) {
