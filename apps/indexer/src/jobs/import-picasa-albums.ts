@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { albumPhotos, albums, type KindredDb, photos, picasaIniPhotos } from '@kindred/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PicasaAlbum } from '../picasa/types.js';
 import { chunked } from './import-picasa-chunks.js';
 
@@ -51,7 +51,11 @@ export function syncPicasaAlbumPhotos(
     for (const photoHash of hashes) {
       db.insert(albumPhotos)
         .values({ albumId, photoHash, picasaIniPath: iniPath })
-        .onConflictDoNothing()
+        .onConflictDoUpdate({
+          target: [albumPhotos.albumId, albumPhotos.photoHash],
+          set: { picasaIniPath: iniPath },
+          setWhere: isNull(albumPhotos.picasaIniPath), // adopt an entry whose .ini has gone
+        })
         .run();
     }
   }

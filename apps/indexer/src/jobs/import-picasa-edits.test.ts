@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { faces, people, photos } from '@kindred/db';
 import { skipWithoutTestData } from '@kindred/testing';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { importPicasa } from './import-picasa.js';
 import { type LibraryFixture, libraryFixture } from './import-picasa-fixture.js';
 
@@ -79,5 +79,34 @@ describe('importPicasa after an .ini is edited', { skip }, () => {
     const kept = faceOf('2003/2003-09-03 Picnic/100_2930.JPG');
     assert.equal(kept.length, 1);
     assert.equal(kept[0]?.personId, someoneElse?.id);
+  });
+
+  test('a renamed folder: its tags are adopted by the moved .ini, not duplicated, and later edits apply', () => {
+    const from = join(fx.library, '2011/Summer holiday/Part 2');
+    const to = join(fx.library, '2011/Part two');
+    renameSync(from, to);
+    // What the inventory records for a move: same contents, new paths.
+    fx.db.run(
+      sql`UPDATE files SET path = ${to} || substr(path, ${from.length + 1}) WHERE path LIKE ${`${from}/%`}`,
+    );
+    const iniPaths = fx.iniPaths.map((p) => (p.startsWith(`${from}/`) ? `${to}/.picasa.ini` : p));
+    const facesBefore = fx.db.select().from(faces).all().length;
+    const moved = importPicasa(fx.db, { runId: fx.runId, iniPaths, contactsXmlPath: fx.contactsXmlPath });
+    assert.equal(moved.iniFiles, 1);
+    assert.equal(moved.facesAdded, 0);
+    assert.equal(fx.db.select().from(faces).all().length, facesBefore);
+    const owned = fx.db
+      .select()
+      .from(faces)
+      .where(eq(faces.picasaIniPath, `${to}/.picasa.ini`))
+      .all();
+    assert.equal(owned.length, moved.faces);
+    assert.ok(owned.length > 0);
+    const ini = join(to, '.picasa.ini');
+    const text = readFileSync(ini, 'latin1');
+    const firstFaces = /faces=[^\r\n]*\r\n/.exec(text)?.[0] ?? '';
+    writeFileSync(ini, text.replace(firstFaces, ''), 'latin1');
+    const edited = importPicasa(fx.db, { runId: fx.runId, iniPaths, contactsXmlPath: fx.contactsXmlPath });
+    assert.equal(edited.facesRemoved, firstFaces.split(';').length);
   });
 });

@@ -1,5 +1,5 @@
 import { faces, type KindredDb, people, photos } from '@kindred/db';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Box } from '../picasa/types.js';
 import { chunked } from './import-picasa-chunks.js';
 import type { PicasaAssignment } from './import-picasa-people.js';
@@ -39,12 +39,13 @@ const rowBox = (row: FaceRow): Box => ({ x: row.x, y: row.y, w: row.w, h: row.h 
  */
 export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPicasaFace[]): FaceSyncCounts {
   const counts: FaceSyncCounts = { added: 0, updated: 0, removed: 0, keptUserEdits: 0 };
-  const existing = db
+  const owned = db
     .select()
     .from(faces)
     .where(and(eq(faces.picasaIniPath, iniPath), eq(faces.source, 'picasa')))
     .all();
-  const held = heldByOtherInis(db, iniPath, wanted);
+  const { held, orphans } = otherPicasaFaces(db, iniPath, wanted);
+  const existing = [...owned, ...orphans];
   const open = new Map<string, WantedPicasaFace[]>();
   for (const w of wanted) {
     if (
@@ -76,6 +77,9 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
     });
   }
   for (const [row, w] of pairs) {
+    if (row.picasaIniPath !== iniPath) {
+      db.update(faces).set({ picasaIniPath: iniPath }).where(eq(faces.id, row.id)).run(); // adopt an orphan
+    }
     const changed =
       row.picasaContactId !== w.contactId ||
       !sameBox(rowBox(row), w.box) ||
@@ -96,10 +100,11 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
       .run();
     counts.updated++;
   }
-  const removableRows = unpaired.filter((row) => !row.editedByUser);
+  // Orphans no entry claimed are not this file's to remove.
+  const removableRows = unpaired.filter((row) => !row.editedByUser && row.picasaIniPath === iniPath);
   for (const row of removableRows) if (row.descriptor !== null) redetect.add(row.photoHash);
   const removable = removableRows.map((row) => row.id);
-  counts.keptUserEdits += unpaired.length - removable.length;
+  counts.keptUserEdits += unpaired.filter((row) => row.editedByUser && row.picasaIniPath === iniPath).length;
   if (removable.length > 0) {
     for (const chunk of chunked(removable)) {
       db.update(people).set({ coverFaceId: null }).where(inArray(people.coverFaceId, chunk)).run();
@@ -129,16 +134,28 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
   return counts;
 }
 
-/** Picasa faces other `.ini` files (a copy of the folder, say) gave the same contents: not added twice. */
-function heldByOtherInis(db: KindredDb, iniPath: string, wanted: WantedPicasaFace[]): FaceRow[] {
+/**
+ * Picasa faces of the same contents that this file does not own: `held` by another `.ini` (a copy of
+ * the folder, say: not added twice), and `orphans` whose `.ini` has gone (a renamed folder: adopted
+ * when an entry here pairs with them).
+ */
+function otherPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPicasaFace[]) {
   const hashes = [...new Set(wanted.map((w) => w.photoHash))];
-  return chunked(hashes).flatMap((chunk) =>
+  const rows = chunked(hashes).flatMap((chunk) =>
     db
       .select()
       .from(faces)
       .where(
-        and(inArray(faces.photoHash, chunk), eq(faces.source, 'picasa'), ne(faces.picasaIniPath, iniPath)),
+        and(
+          inArray(faces.photoHash, chunk),
+          eq(faces.source, 'picasa'),
+          or(isNull(faces.picasaIniPath), ne(faces.picasaIniPath, iniPath)),
+        ),
       )
       .all(),
   );
+  return {
+    held: rows.filter((r) => r.picasaIniPath !== null),
+    orphans: rows.filter((r) => r.picasaIniPath === null),
+  };
 }

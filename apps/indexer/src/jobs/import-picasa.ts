@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type KindredDb, photos, picasaIniFiles, picasaIniPhotos } from '@kindred/db';
+import { albumPhotos, faces, type KindredDb, photos, picasaIniFiles, picasaIniPhotos } from '@kindred/db';
 import { eq } from 'drizzle-orm';
 import { parseContactsXml } from '../picasa/contacts-xml.js';
 import { picasaRectToUpright } from '../picasa/orientation.js';
@@ -81,6 +81,7 @@ export function importPicasa(db: KindredDb, options: PicasaImportOptions): Picas
     for (const [id, name] of read.ini.contacts) if (!runNames.has(id)) runNames.set(id, name);
 
   const transaction = db.$client.transaction(() => {
+    releaseGoneInis(db, new Set(options.iniPaths));
     const peopleResolver = new PicasaPeople(db, xmlNames, runNames);
     peopleResolver.nameFromContactsXml();
     const personIds = new Set<number>();
@@ -173,6 +174,23 @@ function importOneIni(
   syncPicasaAlbumPhotos(db, read.path, albumsWanted);
   syncPicasaStars(db, new Set(read.resolved.filter((r) => r.photo.star).map((r) => r.hash)), beforeStarred);
   return { ...syncPicasaFaces(db, read.path, wanted), total: wanted.length };
+}
+
+/**
+ * `.ini` files imported before and absent now (deleted, or their folder renamed): their tags stay in
+ * Kindred, owned by no file, until an `.ini` that lists the same tag adopts them.
+ */
+function releaseGoneInis(db: KindredDb, present: Set<string>): void {
+  const gone = db
+    .select({ path: picasaIniFiles.path })
+    .from(picasaIniFiles)
+    .all()
+    .filter((row) => !present.has(row.path));
+  for (const { path } of gone) {
+    db.update(faces).set({ picasaIniPath: null }).where(eq(faces.picasaIniPath, path)).run();
+    db.update(albumPhotos).set({ picasaIniPath: null }).where(eq(albumPhotos.picasaIniPath, path)).run();
+    db.delete(picasaIniFiles).where(eq(picasaIniFiles.path, path)).run();
+  }
 }
 
 function readContactsXml(path: string | null | undefined, warnings: FileWarning[]): Map<string, string> {
