@@ -18,7 +18,10 @@ export function forEachPicasaLine(input: Uint8Array | string, onLine: (line: str
   if (typeof input !== 'string') {
     let bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    if (!isUtf8(bytes)) return forEachByteLine(bytes, onLine);
+    if (!isUtf8(bytes)) {
+      forEachByteLine(bytes, onLine);
+      return;
+    }
     input = bytes.toString('utf8');
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
