@@ -92,6 +92,51 @@ describe('queries', { skip }, () => {
     assert.equal(empty.people.nodes.length, 0);
   });
 
+  test('photos: pages in takenAt order join up; last without before counts back from the end', async () => {
+    const all = await api.data(
+      `{ photos(first: 200, orderBy: TAKEN_AT_DESC) { totalCount nodes { hash takenAt } } }`,
+    );
+    assert.equal(all.photos.totalCount, count('select count(*) from photos'));
+    const dates = all.photos.nodes.map((p: { takenAt: string | null }) => p.takenAt ?? '');
+    assert.deepEqual(dates.filter(Boolean), [...dates.filter(Boolean)].sort().reverse());
+    const first = await api.data(
+      `{ photos(first: 30, orderBy: TAKEN_AT_DESC) { pageInfo { endCursor hasNextPage hasPreviousPage } nodes { hash } } }`,
+    );
+    assert.equal(first.photos.pageInfo.hasPreviousPage, false);
+    const second = await api.data(
+      `query($after: String) { photos(first: 30, after: $after, orderBy: TAKEN_AT_DESC) { pageInfo { startCursor } nodes { hash } } }`,
+      {
+        after: first.photos.pageInfo.endCursor,
+      },
+    );
+    const hashes = all.photos.nodes.map((p: { hash: string }) => p.hash);
+    assert.deepEqual(
+      [...first.photos.nodes, ...second.photos.nodes].map((p: { hash: string }) => p.hash),
+      hashes.slice(0, 60),
+    );
+    const back = await api.data(
+      `query($before: String) { photos(last: 10, before: $before, orderBy: TAKEN_AT_DESC) { nodes { hash } } }`,
+      {
+        before: second.photos.pageInfo.startCursor,
+      },
+    );
+    assert.deepEqual(
+      back.photos.nodes.map((p: { hash: string }) => p.hash),
+      hashes.slice(20, 30),
+    );
+    const tail = await api.data(
+      `{ photos(last: 5, orderBy: TAKEN_AT) { nodes { hash } pageInfo { hasNextPage } } }`,
+    );
+    assert.deepEqual(
+      tail.photos.nodes,
+      all.photos.nodes
+        .slice(0, 5)
+        .reverse()
+        .map((p: { hash: string }) => ({ hash: p.hash })),
+    );
+    assert.equal(tail.photos.pageInfo.hasNextPage, false);
+  });
+
   test('person: by global id and numeric id, with photos, faces, suggestions and cover', async () => {
     const id = fixture.personIdByName.get('Barack Obama') as number;
     const query = `query($id: ID!) { person(id: $id) { id name faceCount suggestionCount coverFace { faceId cropUrl(size: 96) }

@@ -29,14 +29,18 @@ async function run(url: string, scenario: Scenario, clients: number, total: numb
       while (next < total) {
         next++;
         const t0 = performance.now();
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: scenario.query, variables: scenario.variables() }),
-        });
-        const body = (await response.json()) as { errors?: unknown[] };
+        try {
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: scenario.query, variables: scenario.variables() }),
+          });
+          const body = (await response.json()) as { errors?: unknown[] };
+          if (!response.ok || body.errors) failures++;
+        } catch {
+          failures++;
+        }
         latencies.push(performance.now() - t0);
-        if (!response.ok || body.errors) failures++;
       }
     }),
   );
@@ -98,20 +102,18 @@ async function main() {
     server.once('message', (m: { port: number }) => resolve(m.port)),
   );
   const url = `http://127.0.0.1:${port}/api/graphql`;
-  const rows: string[] = [];
+  console.log('| scenario | clients | requests | p50 ms | p95 ms | p99 ms | req/s | failed |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const scenario of scenarios) {
     await run(url, scenario, 4, 100); // warm up
     for (const clients of [1, 50] as const) {
       const r = await run(url, scenario, clients, REQUESTS[clients]);
-      rows.push(
+      console.log(
         `| ${scenario.name} | ${clients} | ${REQUESTS[clients]} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.failures} |`,
       );
     }
   }
   server.disconnect();
-  console.log('| scenario | clients | requests | p50 ms | p95 ms | p99 ms | req/s | failed |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const row of rows) console.log(row);
   if (!keep) temp.cleanup();
 }
 

@@ -8,6 +8,9 @@ if (!dbPath) throw new Error('usage: serve.js <db path>');
 const db = openDatabase(dbPath, { readonly: true });
 const yoga = createKindredYoga({ db });
 const server = createServer(yoga);
+// Load tests keep connections busy for seconds at a time: keep idle keep-alive sockets open meanwhile.
+server.keepAliveTimeout = 60_000;
+server.headersTimeout = 65_000;
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   if (address && typeof address === 'object') process.send?.({ port: address.port });
