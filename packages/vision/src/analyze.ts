@@ -5,6 +5,8 @@ import {
   DEFAULT_MIN_SCORE,
   detectFaces,
   PAD_FRACTION,
+  SMALL_FACE,
+  TILE_FRACTION,
   TINY_INPUT_SIZE,
   TINY_RETRY_SCORE_DROP,
 } from './detect.js';
@@ -35,7 +37,14 @@ export function pipelineVersion(opts: Omit<AnalyzeOptions, 'knownBoxes'> = {}): 
     `max=${opts.maxSide ?? DEFAULT_MAX_SIDE}`,
     `min=${opts.minScore ?? DEFAULT_MIN_SCORE}`,
     ...(detector === 'ssd' ? [] : [`tiny=${TINY_INPUT_SIZE}`]),
-    ...(detector === 'auto' ? [`pad=${PAD_FRACTION}`, `tinyDrop=${TINY_RETRY_SCORE_DROP}`] : []),
+    ...(detector === 'auto'
+      ? [
+          `pad=${PAD_FRACTION}`,
+          `tinyDrop=${TINY_RETRY_SCORE_DROP}`,
+          `small=${SMALL_FACE}`,
+          `tile=${TILE_FRACTION}`,
+        ]
+      : []),
   ];
   return `${MODELS};${settings.join(',')};r1`;
 }

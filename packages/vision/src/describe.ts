@@ -1,4 +1,4 @@
-import { type FaceApi, faceApi } from './backend.js';
+import { type FaceApi, faceApi, tfOf } from './backend.js';
 import { imageTensor } from './detect.js';
 import type { Box, DescribedFace, LoadedImage } from './types.js';
 
@@ -21,6 +21,60 @@ async function crop(faceapi: FaceApi, tensor: Tensor3D, rect: InstanceType<FaceA
   return face;
 }
 
+/** Input side of the recognition net. */
+const DESCRIPTOR_INPUT = 150;
+
+/**
+ * A face crop larger than the net's input, shrunk to fit with 2×2 averaging (bilinear alone aliases, which
+ * made large and small copies of one photo disagree). Smaller crops are returned as they are.
+ */
+function shrinkForDescriptor(faceapi: FaceApi, face: Tensor3D): Tensor3D {
+  const [h = 0, w = 0] = face.shape;
+  const long = Math.max(h, w);
+  if (long <= DESCRIPTOR_INPUT) return face;
+  const tf = tfOf(faceapi);
+  const scale = (2 * DESCRIPTOR_INPUT) / long;
+  return tf.tidy(() => {
+    const twice = tf.image.resizeBilinear(face as never, [
+      Math.max(2, Math.round(h * scale)),
+      Math.max(2, Math.round(w * scale)),
+    ]);
+    return tf.avgPool(twice as never, 2, 2, 'valid') as never;
+  });
+}
+
+type Landmarks = InstanceType<FaceApi['FaceLandmarks68']>;
+type Rect = InstanceType<FaceApi['Rect']>;
+
+/** 68 landmarks of the face in `rect`, in scaled-image pixels. */
+async function landmarksIn(faceapi: FaceApi, tensor: Tensor3D, rect: Rect): Promise<Landmarks> {
+  const face = await crop(faceapi, tensor, rect);
+  try {
+    const found = await faceapi.nets.faceLandmark68Net.detectLandmarks(face as never);
+    return ((Array.isArray(found) ? found[0] : found) as Landmarks).shiftBy<Landmarks>(rect.x, rect.y);
+  } finally {
+    face.dispose();
+  }
+}
+
+function clipRect(
+  faceapi: FaceApi,
+  image: LoadedImage,
+  r: { x: number; y: number; width: number; height: number },
+) {
+  return pixelRect(faceapi, image, {
+    x: r.x / image.scaledWidth,
+    y: r.y / image.scaledHeight,
+    w: r.width / image.scaledWidth,
+    h: r.height / image.scaledHeight,
+  });
+}
+
+async function descriptorOf(faceapi: FaceApi, face: Tensor3D): Promise<Float32Array> {
+  const computed = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(face as never);
+  return (Array.isArray(computed) ? computed[0] : computed) as Float32Array;
+}
+
 async function describeOne(
   faceapi: FaceApi,
   image: LoadedImage,
@@ -29,22 +83,20 @@ async function describeOne(
 ): Promise<DescribedFace | null> {
   const rect = pixelRect(faceapi, image, box);
   if (rect.width < 2 || rect.height < 2) return null;
-  const face = await crop(faceapi, tensor, rect);
-  let landmarks: InstanceType<FaceApi['FaceLandmarks68']>;
-  try {
-    const found = await faceapi.nets.faceLandmark68Net.detectLandmarks(face as never);
-    landmarks = (Array.isArray(found) ? found[0] : found) as typeof landmarks;
-  } finally {
-    face.dispose();
-  }
-  const shifted = landmarks.shiftBy<typeof landmarks>(rect.x, rect.y);
+  // Landmarks twice: the second pass sees the face framed by the first pass's landmarks, the same way
+  // whatever box it came from (ssd, tiny, a hand-drawn rectangle), so descriptors agree better.
+  const rough = await landmarksIn(faceapi, tensor, rect);
+  const reframed = clipRect(faceapi, image, rough.align());
+  const shifted =
+    reframed.width < 2 || reframed.height < 2 ? rough : await landmarksIn(faceapi, tensor, reframed);
   const aligned = await crop(faceapi, tensor, shifted.align(null, { useDlibAlignment: true }));
+  const input = shrinkForDescriptor(faceapi, aligned);
   let descriptor: Float32Array;
   try {
-    const computed = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(aligned as never);
-    descriptor = (Array.isArray(computed) ? computed[0] : computed) as Float32Array;
+    descriptor = await descriptorOf(faceapi, input);
   } finally {
     aligned.dispose();
+    input.dispose();
   }
   return {
     box,

@@ -35,6 +35,7 @@ export interface VisionPool {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+const WARM_UP_TIMEOUT_MS = 5 * 60_000;
 type Success = Extract<WorkerReply, { ok: true }>;
 
 export function createVisionPool(opts: VisionPoolOptions = {}): VisionPool {
@@ -67,18 +68,32 @@ export function createVisionPool(opts: VisionPoolOptions = {}): VisionPool {
     idle.shift()?.();
   }
 
+  function warmUp(): Promise<unknown> {
+    const signal = AbortSignal.timeout(WARM_UP_TIMEOUT_MS);
+    return piscina.run({ kind: 'backend' }, { signal }).catch(() => undefined);
+  }
+
+  // Every worker loads its models before taking its first photo (start-up time is not a photo's timeout).
+  busy = workers;
+  for (let i = 0; i < workers; i++) void warmUp().finally(releaseWorker);
+
   async function send(label: string, task: WorkerTask, transfer: ArrayBuffer[] = []): Promise<Success> {
     let reply: WorkerReply;
+    let replaced = false;
     await acquireWorker();
     try {
       reply = await piscina.run(task, { signal: AbortSignal.timeout(timeoutMs), transferList: transfer });
     } catch (error) {
+      replaced = true;
       if ((error as Error).name === 'AbortError') {
         throw new ImageError('timeout', `${label}: no result after ${timeoutMs} ms; worker replaced`);
       }
       throw new ImageError('worker-crashed', `${label}: worker died (${(error as Error).message}); replaced`);
     } finally {
-      releaseWorker();
+      // The replacement worker loads its models before its slot is free again, so that start-up time never
+      // counts against the next photo's timeout.
+      if (replaced) void warmUp().finally(releaseWorker);
+      else releaseWorker();
     }
     if (!reply.ok) throw new ImageError(reply.code, reply.message);
     return reply;
