@@ -13,13 +13,19 @@ describe('kindred index: roots, report, database problems', () => {
   it('prints exactly one JSON object with the documented keys on stdout', async () => {
     const tmp = tempDir();
     try {
-      writeTree(tmp.path, { 'p/a.jpg': 'a', 'p/b.jpg': 'b' });
+      writeTree(tmp.path, { 'p/a.txt': 'a', 'p/b.txt': 'b' });
       const result = await runCli(['index', '--json', '--db', join(tmp.path, 'k.db'), join(tmp.path, 'p')]);
       assert.equal(result.code, 0, result.stderr);
       const lines = result.stdout.trim().split('\n');
       assert.equal(lines.length, 1, 'one line of JSON');
       const json = JSON.parse(lines[0] ?? '');
-      assert.deepEqual(Object.keys(json).sort(), ['durationMs', 'errors', 'files']);
+      const keys = Object.keys(json);
+      for (const key of ['files', 'errors', 'durationMs']) assert.ok(keys.includes(key), `has ${key}`);
+      const stepSections = ['faces', 'picasa', 'people']; // added by the steps after the inventory
+      assert.deepEqual(
+        keys.filter((key) => !['files', 'errors', 'durationMs', ...stepSections].includes(key)),
+        [],
+      );
       assert.deepEqual(Object.keys(json.files).sort(), [
         'changed',
         'duplicates',
