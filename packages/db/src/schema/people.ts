@@ -66,7 +66,7 @@ export const faces = sqliteTable(
   },
   (t) => [
     index('faces_photo_idx').on(t.photoHash),
-    index('faces_person_idx').on(t.personId, t.state),
+    index('faces_person_idx').on(t.personId, t.state, t.photoHash),
     index('faces_cluster_idx').on(t.clusterId),
     index('faces_picasa_ini_idx').on(t.picasaIniPath),
   ],

@@ -193,7 +193,7 @@ CREATE INDEX `picasa_ini_photos_hash_idx` ON `picasa_ini_photos` (`photo_hash`);
 CREATE INDEX `files_content_idx` ON `files` (`content_hash`,`status`);--> statement-breakpoint
 CREATE INDEX `files_root_status_idx` ON `files` (`root_id`,`status`);--> statement-breakpoint
 CREATE INDEX `faces_photo_idx` ON `faces` (`photo_hash`);--> statement-breakpoint
-CREATE INDEX `faces_person_idx` ON `faces` (`person_id`,`state`);--> statement-breakpoint
+CREATE INDEX `faces_person_idx` ON `faces` (`person_id`,`state`,`photo_hash`);--> statement-breakpoint
 CREATE INDEX `faces_cluster_idx` ON `faces` (`cluster_id`);--> statement-breakpoint
 CREATE INDEX `faces_picasa_ini_idx` ON `faces` (`picasa_ini_path`);--> statement-breakpoint
 CREATE INDEX `photos_taken_idx` ON `photos` (`taken_at`);--> statement-breakpoint
