@@ -63,3 +63,37 @@ it('a run killed with SIGKILL mid-way resumes cleanly: no lost or doubled rows, 
     tmp.cleanup();
   }
 });
+
+it('Ctrl-C (SIGINT) stops the run, keeps what was committed, marks it interrupted, exits 130', async () => {
+  const tmp = tempDir();
+  try {
+    const root = join(tmp.path, 'photos');
+    const db = join(tmp.path, 'k.db');
+    writeRandomTree(root, FILES, 48 * 1024);
+    const child = startCli(['index', '--json', '--no-faces', '--db', db, root], {
+      env: cliEnv({ KINDRED_HASH_WORKERS: '1', KINDRED_BATCH_FILES: '50' }),
+    });
+    const exited = finished(child);
+    let committed = 0;
+    for (let i = 0; i < 2000 && committed < 200; i++) {
+      await sleep(10);
+      try {
+        committed = querySql<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM files')[0]?.n ?? 0;
+      } catch {
+        // database not created yet
+      }
+    }
+    child.kill('SIGINT');
+    const stopped = await exited;
+    assert.equal(stopped.code, 130, stopped.stderr);
+    const run = querySql<{ status: string; report: string }>(db, 'SELECT status, report FROM runs')[0];
+    assert.equal(run?.status, 'interrupted');
+    const kept = readFiles(db).length;
+    assert.equal(JSON.parse(stopped.stdout).files.new, kept, 'the report counts what was committed');
+    assert.ok(kept < FILES);
+    const resumed = await indexJson(db, []);
+    assert.deepEqual([resumed.files.unchanged, resumed.files.new], [kept, FILES - kept]);
+  } finally {
+    tmp.cleanup();
+  }
+});
