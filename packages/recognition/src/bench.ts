@@ -29,6 +29,7 @@ const time = <T>(label: string, items: string, fn: () => T): T => {
   const t = performance.now();
   const result = fn();
   rows.push([label, items, `${((performance.now() - t) / 1000).toFixed(2)} s`]);
+  console.error(`${label}: ${rows.at(-1)?.[2]}`);
   return result;
 };
 

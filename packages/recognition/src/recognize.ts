@@ -1,7 +1,7 @@
 import { DEFAULTS, type RecognitionOptions } from './defaults.js';
-import { addMember, type ExistingGroup } from './grouping.js';
+import { type ExistingGroup, groupFaces } from './grouping.js';
 import { type Anchors, jointCluster } from './joint.js';
-import type { Matrix } from './matrix.js';
+import { type Matrix, selectRows } from './matrix.js';
 import { applyWeights } from './metric.js';
 import { nameFaces } from './naming.js';
 import type { OwnedVectors } from './nearest.js';
@@ -57,80 +57,65 @@ export function recognizeFaces(
   const { threshold, margin, strictThreshold } = options.naming;
   const loose = nameFaces(faces, people, input, { threshold, margin });
   const strict = nameFaces(faces, people, input, { threshold: strictThreshold, margin });
-  const groups = new Map<number, ExistingGroup>();
-  for (const g of input.groups) {
-    groups.set(g.key, {
-      ...g,
-      centroid: w ? weighted(g.centroid, w) : Float32Array.from(g.centroid),
-      photos: new Set(g.photos),
+  // All faces are clustered with the people's prototypes (faces of nobody known help a look-alike
+  // form a group of their own): a face keeps the name of the person its cluster holds, or, in a
+  // cluster of no person, only a name within strictThreshold.
+  const person = new Int32Array(faces.rows).fill(-1);
+  const near = Array.from({ length: faces.rows }, (_, f) => f);
+  if (near.length > 0 && people.vectors.rows > 0) {
+    const anchors = anchorsOf(people);
+    const blocked = (q: number, a: number) => {
+      const f = near[q] as number;
+      const p = anchors.person[a] as number;
+      return Boolean(
+        input.rejected?.get(f)?.has(p) || input.peopleInPhoto?.get(input.photoOf[f] as string)?.has(p),
+      );
+    };
+    const joint = jointCluster(
+      selectRows(faces, near),
+      near.map((f) => input.photoOf[f] as string),
+      anchors,
+      blocked,
+      {
+        cut: options.grouping.linkThreshold,
+        spread: options.grouping.spread,
+        batchSize: options.grouping.batchSize ?? 1500,
+      },
+    );
+    near.forEach((f, q) => {
+      const inPerson = joint.person[q] as number;
+      if (inPerson >= 0 && inPerson === loose.person[f]) person[f] = inPerson;
+      else if (inPerson < 0 && (strict.person[f] as number) >= 0) person[f] = strict.person[f] as number;
     });
   }
-  const anchors = anchorsOf(people, [...groups.values()], faces.dim);
-  const blocked = (f: number, a: number) => {
-    const photo = input.photoOf[f] as string;
-    const p = anchors.person[a] as number;
-    if (p >= 0) return Boolean(input.rejected?.get(f)?.has(p) || input.peopleInPhoto?.get(photo)?.has(p));
-    // Faces only re-checked for a name (already grouped) are compared with people alone.
-    if (!(input.groupable?.[f] ?? true)) return true;
-    return Boolean(groups.get(anchors.group[a] as number)?.photos.has(photo));
-  };
-  const joint = jointCluster(faces, input.photoOf, anchors, blocked, {
-    cut: options.grouping.linkThreshold,
-    spread: options.grouping.spread,
-    batchSize: options.grouping.batchSize ?? 1500,
-  });
-  const person = new Int32Array(faces.rows).fill(-1);
-  const group = new Int32Array(faces.rows).fill(-1);
-  let nextKey = input.firstNewGroupKey;
-  const freshKey = new Map<number, number>();
-  for (let f = 0; f < faces.rows; f++) {
-    const inPerson = joint.person[f] as number;
-    if (inPerson >= 0 && loose.person[f] === inPerson) person[f] = inPerson;
-    else if (inPerson < 0 && (strict.person[f] as number) >= 0) person[f] = strict.person[f] as number;
-  }
   dedupeSamePhoto(person, loose.distance, input.photoOf);
-  for (let f = 0; f < faces.rows; f++) {
-    if ((person[f] as number) >= 0 || !(input.groupable?.[f] ?? true)) continue;
-    if ((joint.group[f] as number) >= 0) group[f] = joint.group[f] as number;
-    else if ((joint.fresh[f] as number) >= 0) {
-      const l = joint.fresh[f] as number;
-      if (!freshKey.has(l)) freshKey.set(l, nextKey++);
-      group[f] = freshKey.get(l) as number;
-    } else group[f] = nextKey++; // near a person but not theirs: a group of its own
+  const unnamed: number[] = [];
+  for (let i = 0; i < faces.rows; i++) {
+    if ((person[i] as number) < 0 && (input.groupable?.[i] ?? true)) unnamed.push(i);
   }
-  for (let f = 0; f < faces.rows; f++) {
-    const key = group[f] as number;
-    if (key < 0) continue;
-    let g = groups.get(key);
-    if (!g) {
-      g = { key, centroid: new Float32Array(faces.dim), size: 0, photos: new Set() };
-      groups.set(key, g);
-    }
-    addMember(g, faces, f, input.photoOf[f] as string);
-  }
-  if (w) for (const g of groups.values()) g.centroid = unweighted(g.centroid, w);
-  return { person, distance: loose.distance, group, groups };
+  const groupsIn = w ? input.groups.map((g) => ({ ...g, centroid: weighted(g.centroid, w) })) : input.groups;
+  const grouping = groupFaces(
+    selectRows(faces, unnamed),
+    unnamed.map((f) => input.photoOf[f] as string),
+    groupsIn,
+    input.firstNewGroupKey,
+    options.grouping,
+  );
+  const group = new Int32Array(faces.rows).fill(-1);
+  unnamed.forEach((f, i) => {
+    group[f] = grouping.group[i] as number;
+  });
+  if (w) for (const g of grouping.groups.values()) g.centroid = unweighted(g.centroid, w);
+  return { person, distance: loose.distance, group, groups: grouping.groups };
 }
 
-function anchorsOf(people: OwnedVectors, groups: ExistingGroup[], dim: number): Anchors {
-  const live = groups.filter((g) => g.size > 0);
-  const rows = people.vectors.rows + live.length;
-  const data = new Float32Array(rows * dim);
-  data.set(people.vectors.data.subarray(0, people.vectors.rows * dim));
-  live.forEach((g, i) => {
-    data.set(g.centroid, (people.vectors.rows + i) * dim);
-  });
+function anchorsOf(people: OwnedVectors): Anchors {
+  const rows = people.vectors.rows;
   return {
-    vectors: { data, rows, dim },
-    person: Int32Array.from({ length: rows }, (_, i) =>
-      i < people.vectors.rows ? (people.owners[i] as number) : -1,
-    ),
-    group: Int32Array.from({ length: rows }, (_, i) =>
-      i < people.vectors.rows ? -1 : (live[i - people.vectors.rows]?.key ?? -1),
-    ),
-    weight: Float64Array.from({ length: rows }, (_, i) =>
-      i < people.vectors.rows ? PROTOTYPE_WEIGHT : (live[i - people.vectors.rows]?.size ?? 1),
-    ),
+    vectors: people.vectors,
+    person: people.owners,
+    group: new Int32Array(rows).fill(-1),
+    weight: new Float64Array(rows).fill(PROTOTYPE_WEIGHT),
   };
 }
 
