@@ -39,10 +39,18 @@ test('browse people → person → photo, with names in alt text and arrow-key n
   await page.keyboard.press('f');
   await expect(page.locator('.face-box').first()).toBeVisible();
   if (top.photos > 1) {
+    // Wait until the new photo's viewer is on screen and listening before the next key.
+    const shown = async () => {
+      const hash = /\/photos\/([0-9a-f]{64})/.exec(page.url())?.[1] ?? '';
+      await expect(photo).toHaveAttribute('src', new RegExp(hash));
+      await page.locator('[data-ready="true"]').waitFor();
+    };
     await page.keyboard.press('ArrowRight');
     await expect(page).not.toHaveURL(before);
+    await shown();
     await page.keyboard.press('ArrowLeft');
     await expect(page).toHaveURL(before);
+    await shown();
   }
 });
 

@@ -1,14 +1,21 @@
-import { createKindredYoga } from '@kindred/schema';
+import type { createKindredYoga } from '@kindred/schema';
 import { connection } from 'next/server';
 import { database } from '@/lib/db';
 
 export const GRAPHQL_ENDPOINT = '/api/graphql';
 
-let yoga: ReturnType<typeof createKindredYoga> | undefined;
+type Yoga = ReturnType<typeof createKindredYoga>;
+let yoga: Promise<Yoga> | undefined;
 
-/** The one GraphQL server of this process: the route handler and server components share it. */
-export function graphqlServer() {
-  yoga ??= createKindredYoga({ db: database(), graphqlEndpoint: GRAPHQL_ENDPOINT });
+/**
+ * The one GraphQL server of this process: the route handler and server components share it.
+ * @kindred/schema is loaded by Node at run time, not bundled: it reaches the face models (tfjs, wasm files)
+ * through @kindred/vision, which a bundler cannot relocate.
+ */
+export function graphqlServer(): Promise<Yoga> {
+  yoga ??= import(/* turbopackIgnore: true */ '@kindred/schema').then((schema) =>
+    schema.createKindredYoga({ db: database(), graphqlEndpoint: GRAPHQL_ENDPOINT }),
+  );
   return yoga;
 }
 
@@ -20,7 +27,7 @@ export class GraphQLRequestError extends Error {
 /** Runs a GraphQL document in-process (no HTTP) for server components; throws on errors. */
 export async function query<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
   await connection(); // always fresh: the family edits the data
-  const response = await graphqlServer().fetch(`http://localhost${GRAPHQL_ENDPOINT}`, {
+  const response = await (await graphqlServer()).fetch(`http://localhost${GRAPHQL_ENDPOINT}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
