@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import { createKindredYoga, describeBoxWithVision } from '@kindred/schema';
 import { Command } from 'commander';
 import type { IndexerEnv } from '../env.js';
 import { CliError, openForCommand } from './cli-error.js';
@@ -32,6 +31,7 @@ Examples:
           `kindred: warning: listening on ${options.host}, reachable from other machines; there are no accounts yet, so anyone who can reach it can read and change your library\n`,
         );
       }
+      const { createKindredYoga, describeBoxWithVision } = await import('@kindred/schema');
       const db = openForCommand(options.db);
       const yoga = createKindredYoga({ db, describeBox: describeBoxWithVision });
       const server = createServer(yoga);

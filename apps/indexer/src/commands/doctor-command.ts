@@ -1,4 +1,3 @@
-import { backendInfo, pipelineVersion } from '@kindred/vision';
 import { Command } from 'commander';
 import type { IndexerEnv } from '../env.js';
 
@@ -17,6 +16,7 @@ Example:
 `,
     )
     .action(async (options: { json?: boolean }) => {
+      const { backendInfo, pipelineVersion } = await import('@kindred/vision');
       const backend = await backendInfo();
       const result = { backend, pipeline: pipelineVersion() };
       if (options.json) {

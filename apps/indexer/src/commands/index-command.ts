@@ -6,7 +6,6 @@ import { picasaContactsPath } from '../jobs/picasa-settings.js';
 import { RunReport } from '../jobs/report.js';
 import { checkRootFolder, listRoots, RootError, rememberRoots } from '../jobs/roots.js';
 import { beginRun, finishRun, RunLockedError } from '../jobs/run-lock.js';
-import { facesRunner } from '../jobs/steps.js';
 import { progressReporter } from '../progress.js';
 import { CliError, EXIT_INTERRUPTED, EXIT_LOCKED, openForCommand } from './cli-error.js';
 import { formatSummary } from './index-summary.js';
@@ -76,7 +75,10 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     let completed = false;
-    const faces = options.faces ? facesRunner(env, (state) => progress.faces(state)) : undefined;
+    // The vision and recognition modules load only when faces are on: `--no-faces` starts fast.
+    const faces = options.faces
+      ? (await import('../jobs/steps.js')).facesRunner(env, (state) => progress.faces(state))
+      : undefined;
     const stepContext = { db, runId, error: (path: string, message: string) => report.error(path, message) };
     try {
       completed = await runInventory({

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import type { IndexerEnv } from '../env.js';
-import { runRecognition } from '../jobs/recognize.js';
 import { openForCommand } from './cli-error.js';
 
 /** `kindred recognize`: the recognition step on its own (it also runs at the end of `kindred index`). */
@@ -14,9 +13,10 @@ export function recognizeCommand(env: IndexerEnv): Command {
       'after',
       '\nExamples:\n  $ kindred recognize            only new faces (fast; runs after every index)\n  $ kindred recognize --full     start over from the confirmed faces\n',
     )
-    .action((options: { db: string; full?: boolean; json?: boolean }) => {
+    .action(async (options: { db: string; full?: boolean; json?: boolean }) => {
       const db = openForCommand(options.db);
       try {
+        const { runRecognition } = await import('../jobs/recognize.js');
         const report = runRecognition(db, { full: options.full ?? false });
         if (options.json) {
           process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -3,7 +3,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { StepContext } from './content-steps.js';
 import type { FacesRunner } from './faces.js';
 import { importPicasa, type PicasaReport } from './import-picasa.js';
-import { runRecognition } from './recognize.js';
 import type { RunReport } from './report.js';
 
 /** Every `.picasa.ini` / `Picasa.ini` present under the roots, by path. */
@@ -68,5 +67,8 @@ export async function runAfterWalk(options: AfterWalkOptions): Promise<void> {
     });
   }
   report.section('picasa', picasaSection(picasa));
-  if (options.recognize) report.section('people', runRecognition(db));
+  if (options.recognize) {
+    const { runRecognition } = await import('./recognize.js');
+    report.section('people', runRecognition(db));
+  }
 }
