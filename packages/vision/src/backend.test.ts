@@ -26,14 +26,15 @@ function inChild(code: string, env: Record<string, string> = {}): unknown {
   return JSON.parse(out);
 }
 
-test('automatic choice: tensorflow bindings when installed, else wasm with SIMD, and says why', async () => {
+test('automatic choice: a tensorflow binding when one loads, else wasm with SIMD, and says why', async () => {
   delete process.env.KINDRED_BACKEND;
   const info = await backendInfo();
-  if (installed('@tensorflow/tfjs-node-gpu')) return assert.equal(info.name, 'tensorflow-gpu');
-  if (installed('@tensorflow/tfjs-node')) return assert.equal(info.name, 'tensorflow');
-  assert.equal(info.name, 'wasm');
+  assert.notEqual(info.name, 'cpu');
+  if (info.name !== 'wasm') return;
+  // tfjs-node absent (or present without its native library): each skipped binding is named with the reason.
   assert.equal(info.simd, true);
-  assert.match(info.reason, /tensorflow-gpu: not installed; tensorflow: not installed; wasm: chosen/);
+  assert.match(info.reason, /^tensorflow-gpu: [^;]+; tensorflow: [^;]+; wasm: chosen$/);
+  if (!installed('@tensorflow/tfjs-node')) assert.match(info.reason, /tensorflow: not installed/);
 });
 
 test('KINDRED_BACKEND=cpu forces the pure-JS backend (never chosen otherwise)', () => {
@@ -41,14 +42,13 @@ test('KINDRED_BACKEND=cpu forces the pure-JS backend (never chosen otherwise)', 
   assert.deepEqual(info, { name: 'cpu', reason: 'forced by KINDRED_BACKEND=cpu' });
 });
 
-test('KINDRED_BACKEND=tensorflow without tfjs-node fails with a clear message', {
-  skip: installed('@tensorflow/tfjs-node'),
-}, () => {
+test('KINDRED_BACKEND=tensorflow fails with a clear message where the binding cannot load', async (t) => {
+  if ((await backendInfo()).name !== 'wasm') return t.skip('a tensorflow binding loads here');
   const message = inChild(
     'await m.backendInfo().then(() => console.log("null"), (e) => console.log(JSON.stringify(e.message)))',
     { KINDRED_BACKEND: 'tensorflow' },
   );
-  assert.equal(message, 'KINDRED_BACKEND=tensorflow cannot run: not installed');
+  assert.match(String(message), /^KINDRED_BACKEND=tensorflow cannot run: /);
 });
 
 test('an unknown KINDRED_BACKEND value is refused', () => {
