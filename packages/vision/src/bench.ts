@@ -36,7 +36,7 @@ interface Row {
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    sides: { type: 'string', default: '640,1024,1600' },
+    sides: { type: 'string', default: '1024,640,1600' },
     detectors: { type: 'string', default: 'auto,ssd,tiny' },
     workers: { type: 'string', default: '1,2' },
   },
@@ -101,8 +101,7 @@ async function throughput(
   }
 }
 
-function printTable(rows: Row[], photos: Photo[], workerCounts: number[]): void {
-  const expected = photos.reduce((sum, p) => sum + p.expected, 0);
+function printHeader(workerCounts: number[]): void {
   const header = [
     'detector',
     'max side',
@@ -116,20 +115,23 @@ function printTable(rows: Row[], photos: Photo[], workerCounts: number[]): void 
   ];
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
-  for (const r of rows) {
-    const cells = [
-      r.detector,
-      String(r.side),
-      r.decode.toFixed(0),
-      r.detect.toFixed(0),
-      r.describe.toFixed(0),
-      ...workerCounts.map((w) => (r.perSecond.get(w) ?? 0).toFixed(2)),
-      `${r.found} / ${expected}`,
-      String(r.extra),
-      `${r.exact} / ${photos.length} (${((100 * r.exact) / photos.length).toFixed(1)}%)`,
-    ];
-    console.log(`| ${cells.join(' | ')} |`);
-  }
+}
+
+/** One table row, printed as soon as it is measured. */
+function printRow(r: Row, photos: Photo[], workerCounts: number[]): void {
+  const expected = photos.reduce((sum, p) => sum + p.expected, 0);
+  const cells = [
+    r.detector,
+    String(r.side),
+    r.decode.toFixed(0),
+    r.detect.toFixed(0),
+    r.describe.toFixed(0),
+    ...workerCounts.map((w) => (r.perSecond.get(w) ?? 0).toFixed(2)),
+    `${r.found} / ${expected}`,
+    String(r.extra),
+    `${r.exact} / ${photos.length} (${((100 * r.exact) / photos.length).toFixed(1)}%)`,
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
 }
 
 async function main(): Promise<void> {
@@ -147,16 +149,14 @@ async function main(): Promise<void> {
     }`,
   );
   await stages(photos.slice(0, 2), 'auto', 1024); // warm-up: model load and first-run kernel setup
-  const rows: Row[] = [];
-  for (const detector of detectors) {
-    for (const side of sides) {
+  printHeader(workerCounts);
+  for (const side of sides) {
+    for (const detector of detectors) {
       const row: Row = { ...(await stages(photos, detector, side)), perSecond: new Map() };
       for (const w of workerCounts) row.perSecond.set(w, await throughput(photos, detector, side, w));
-      rows.push(row);
-      console.error(`done ${detector} ${side}`);
+      printRow(row, photos, workerCounts);
     }
   }
-  printTable(rows, photos, workerCounts);
 }
 
 await main();
