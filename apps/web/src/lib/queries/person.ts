@@ -31,7 +31,8 @@ export interface PersonPageData {
 }
 
 export const PHOTO_THUMB_FIELDS = 'hash takenAt width height people { name }';
-export const PERSON_PHOTOS_PAGE_SIZE = 200;
+/** The first screenful and a bit: a small first page keeps the HTML and hydration light; the grid fetches on. */
+export const PERSON_PHOTOS_PAGE_SIZE = 72;
 
 const PERSON_PAGE = /* GraphQL */ `
   query PersonPage($id: ID!, $first: Int!) {
