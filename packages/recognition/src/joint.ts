@@ -38,14 +38,15 @@ const NEAR = 4;
 /**
  * Clusters new faces together with the anchors near them by average linkage with cannot-link
  * constraints, so a face takes a person only when its whole group sits with that person; a
- * look-alike's faces form their own group instead. `blocked(face, anchor)` marks forbidden pairs
- * (same photo, rejected person). Faces are processed in batches ordered by nearest anchor.
+ * look-alike's faces form their own group instead. `blockedPeople(face)` lists forbidden people
+ * (the photo already has them, or the face was rejected for them). Faces are processed in batches ordered by nearest anchor.
  */
 export function jointCluster(
   faces: Matrix,
   photoOf: ArrayLike<string>,
   anchors: Anchors,
-  blocked: (face: number, anchor: number) => boolean,
+  /** Persons each face may not join (same photo already has them, or rejected), or null. */
+  blockedPeople: (face: number) => ReadonlySet<number> | null,
   options: JointOptions,
 ): JointResult {
   const n = faces.rows;
@@ -73,6 +74,7 @@ export function jointCluster(
     const av = selectRows(anchors.vectors, used);
     const D = new Float32Array(m * m);
     const s2 = options.spread * options.spread;
+    const blockedOf = batch.map((f) => blockedPeople(f));
     const aa = distances(av, av);
     const af = distances(av, items);
     const ff = distances(items, items);
@@ -84,9 +86,10 @@ export function jointCluster(
         D[i * m + j] = same ? Math.sqrt((aa[i * A + j] as number) ** 2 + 2 * s2) : Infinity;
       }
       for (let q = 0; q < batch.length; q++) {
-        const d = blocked(batch[q] as number, used[i] as number)
-          ? Infinity
-          : Math.sqrt((af[i * batch.length + q] as number) ** 2 + s2);
+        const d =
+          blockedOf[q]?.has(anchors.person[used[i] as number] as number) === true
+            ? Infinity
+            : Math.sqrt((af[i * batch.length + q] as number) ** 2 + s2);
         D[i * m + A + q] = d;
         D[(A + q) * m + i] = d;
       }

@@ -64,12 +64,12 @@ export function recognizeFaces(
   const near = Array.from({ length: faces.rows }, (_, f) => f);
   if (near.length > 0 && people.vectors.rows > 0) {
     const anchors = anchorsOf(people);
-    const blocked = (q: number, a: number) => {
+    const blocked = (q: number): ReadonlySet<number> | null => {
       const f = near[q] as number;
-      const p = anchors.person[a] as number;
-      return Boolean(
-        input.rejected?.get(f)?.has(p) || input.peopleInPhoto?.get(input.photoOf[f] as string)?.has(p),
-      );
+      const rejected = input.rejected?.get(f);
+      const present = input.peopleInPhoto?.get(input.photoOf[f] as string);
+      if (rejected && present) return new Set([...rejected, ...present]);
+      return rejected ?? present ?? null;
     };
     const joint = jointCluster(
       selectRows(faces, near),
