@@ -4,7 +4,7 @@ import {
   DEFAULT_DETECTOR,
   DEFAULT_MIN_SCORE,
   detectFaces,
-  PAD_FRACTION,
+  PAD_FRACTIONS,
   SMALL_FACE,
   TILE_FRACTION,
   TINY_INPUT_SIZE,
@@ -39,7 +39,7 @@ export function pipelineVersion(opts: Omit<AnalyzeOptions, 'knownBoxes'> = {}): 
     ...(detector === 'ssd' ? [] : [`tiny=${TINY_INPUT_SIZE}`]),
     ...(detector === 'auto'
       ? [
-          `pad=${PAD_FRACTION}`,
+          `pad=${PAD_FRACTIONS.join('+')}`,
           `tinyDrop=${TINY_RETRY_SCORE_DROP}`,
           `small=${SMALL_FACE}`,
           `tile=${TILE_FRACTION}`,

@@ -95,7 +95,6 @@ describe('default pipeline on ../shared/faces', { skip: skipWithoutTestData() },
     assert.deepEqual(bad, []);
   });
 
-  // Not yet met: 96.60% at 0.6 measured on 2026-11-22 (see docs/vision.md); kept running as a todo.
   test(`pairs.tsv verification accuracy ≥ 97.5% at threshold ${SAME_PERSON_THRESHOLD}`, {
     todo: 'accuracy below 97.5% (docs/vision.md)',
   }, (t) => {
@@ -119,9 +118,9 @@ describe('default pipeline on ../shared/faces', { skip: skipWithoutTestData() },
     );
   });
 
-  // Not yet met: 240p vs the larger copies measured 0.156 (the larger copies agree within 0.08).
+  // Not yet met: 240p vs the larger copies measured 0.159 (the larger copies agree within 0.08).
   test('the four obama-240p…1080p copies give descriptors within 0.15 of each other', {
-    todo: '240p copy measured 0.156 from the others (docs/vision.md)',
+    todo: '240p copy measured 0.159 from the others (docs/vision.md)',
   }, (t) => {
     const copies = ['240p', '480p', '720p', '1080p'].map((size) => {
       const face = largest(photo(`face_recognition/barack_obama/obama-${size}.jpg`));

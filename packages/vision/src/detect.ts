@@ -5,8 +5,8 @@ export const DEFAULT_DETECTOR: DetectorName = 'auto';
 export const DEFAULT_MIN_SCORE = 0.5;
 /** Tiny detector input size (multiple of 32). 416 is its sweet spot on photos scaled to ≤1024 px. */
 export const TINY_INPUT_SIZE = 416;
-/** Border added on each side, as a fraction of the longer side, for the padded retry. */
-export const PAD_FRACTION = 0.25;
+/** Borders tried, in order, when nothing is found: added on each side, as a fraction of the longer side. */
+export const PAD_FRACTIONS = [0.25, 0.75] as const;
 /** The last-resort tiny pass accepts scores this much below `minScore` (measured: recovers tight crops). */
 export const TINY_RETRY_SCORE_DROP = 0.1;
 /** A face narrower than this fraction of the long side is small: ssd (input 512 px) misses its neighbours. */
@@ -24,27 +24,28 @@ export function imageTensor(faceapi: FaceApi, image: LoadedImage): Tensor3D {
   return faceapi.tf.tensor3d(image.pixels, [image.scaledHeight, image.scaledWidth, 3], 'int32');
 }
 
-/** One detector pass, optionally on a grey-bordered copy; boxes normalized to the unpadded image. */
+/** One detector pass, optionally on a grey-bordered copy (`padFraction` > 0); boxes normalized to the image. */
 export async function detectOnce(
   faceapi: FaceApi,
   image: Pick<LoadedImage, 'scaledWidth' | 'scaledHeight'>,
   tensor: Tensor3D,
   detector: 'ssd' | 'tiny',
   minScore: number,
-  padded = false,
+  padFraction = 0,
 ): Promise<DetectedFace[]> {
-  const pad = padded ? Math.round(Math.max(image.scaledWidth, image.scaledHeight) * PAD_FRACTION) : 0;
-  const input = padded
-    ? faceapi.tf.pad(
-        tensor,
-        [
-          [pad, pad],
-          [pad, pad],
-          [0, 0],
-        ],
-        PAD_GREY,
-      )
-    : tensor;
+  const pad = Math.round(Math.max(image.scaledWidth, image.scaledHeight) * padFraction);
+  const input =
+    pad > 0
+      ? faceapi.tf.pad(
+          tensor,
+          [
+            [pad, pad],
+            [pad, pad],
+            [0, 0],
+          ],
+          PAD_GREY,
+        )
+      : tensor;
   try {
     const options =
       detector === 'ssd'
@@ -120,7 +121,7 @@ async function detectTiles(
 /**
  * `auto`: ssd once. When it finds small faces (a group further away), ssd again on two overlapping tiles and
  * merge. When it finds nothing (typically a tight crop where the face fills the frame), ssd on a grey-bordered
- * copy, then tiny on that copy with a slightly lower score bar. A portrait costs exactly one ssd pass.
+ * copy, then with a wider border, then tiny on the first bordered copy with a slightly lower score bar. A portrait costs exactly one ssd pass.
  */
 async function detectAuto(
   faceapi: FaceApi,
@@ -136,9 +137,12 @@ async function detectAuto(
     return mergeFaces(first, await detectTiles(faceapi, image, tensor, minScore));
   }
   if (first.length > 0) return first;
-  const padded = await detectOnce(faceapi, image, tensor, 'ssd', minScore, true);
-  if (padded.length > 0) return padded;
-  return detectOnce(faceapi, image, tensor, 'tiny', Math.max(0, minScore - TINY_RETRY_SCORE_DROP), true);
+  for (const padFraction of PAD_FRACTIONS) {
+    const padded = await detectOnce(faceapi, image, tensor, 'ssd', minScore, padFraction);
+    if (padded.length > 0) return padded;
+  }
+  const tinyScore = Math.max(0, minScore - TINY_RETRY_SCORE_DROP);
+  return detectOnce(faceapi, image, tensor, 'tiny', tinyScore, PAD_FRACTIONS[0]);
 }
 
 /**
