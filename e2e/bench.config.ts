@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { addBulkPerson } from './bench/bulk-person.js';
-import { buildFixtureDb } from './fixture-db.js';
+import { buildLibraryDb } from './library-db.js';
 import baseConfig from './playwright.config.js';
 
 /** Gallery benchmark: the e2e library plus one person in 2,000 photos, served by a production build on port 3101. */
@@ -14,7 +14,7 @@ const bulkPhotos = Number(process.env.KINDRED_BENCH_PHOTOS ?? 2000);
 if (!process.env.KINDRED_BENCH_DB_READY) {
   if (!existsSync(dbPath) || process.env.KINDRED_BENCH_REBUILD) {
     mkdirSync(benchDir, { recursive: true });
-    buildFixtureDb(dbPath);
+    buildLibraryDb(dbPath);
     const bulk = await addBulkPerson(dbPath, join(benchDir, 'photos'), bulkPhotos);
     console.log(`bench DB: person ${bulk.personId} in ${bulk.photos} photos`);
   }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { buildFixtureDb } from './fixture-db.js';
+import { buildLibraryDb } from './library-db.js';
 
 const port = Number(process.env.KINDRED_E2E_PORT ?? 3100);
 const external = process.env.KINDRED_E2E_URL;
@@ -11,7 +11,7 @@ const dbPath = join(fixtureDir, 'kindred.db');
 // A fresh database every run (tests edit it); built once in the runner process, never in workers.
 if (!external && !process.env.KINDRED_E2E_DB_READY) {
   mkdirSync(fixtureDir, { recursive: true });
-  buildFixtureDb(dbPath);
+  buildLibraryDb(dbPath);
   process.env.KINDRED_E2E_DB_READY = '1';
 }
 

@@ -40,3 +40,36 @@ export function inKeyOrder<T>(
     return row ? [row] : [];
   });
 }
+
+/**
+ * The photos just before and after `hash` in the order of `photoHashPage(…, 'TAKEN_AT')` (takenAt with
+ * undated photos first, ties by insertion), among the photos matching `filter`. Undated photos have
+ * neighbours too: scanned family photos rarely carry a date.
+ */
+export function photoNeighbourHashes(
+  db: KindredDb,
+  hash: string,
+  filter: PhotoFilter,
+): { previous: string | null; next: string | null } {
+  const at = db.get<{ t: string | null; r: number }>(
+    sql`select ${photos.takenAt} as t, rowid as r from ${photos} where ${photos.hash} = ${hash}`,
+  );
+  if (!at) return { previous: null, next: null };
+  const where = photoFilterSql(photos, filter) ?? sql`1 = 1`;
+  const taken = photos.takenAt;
+  const rowid = sql`${photos}.rowid`;
+  const after =
+    at.t === null
+      ? sql`((${taken} is null and ${rowid} > ${at.r}) or ${taken} is not null)`
+      : sql`(${taken} > ${at.t} or (${taken} = ${at.t} and ${rowid} > ${at.r}))`;
+  const before =
+    at.t === null
+      ? sql`(${taken} is null and ${rowid} < ${at.r})`
+      : sql`(${taken} is null or ${taken} < ${at.t} or (${taken} = ${at.t} and ${rowid} < ${at.r}))`;
+  const first = (condition: typeof after, direction: 'asc' | 'desc') =>
+    db.get<{ hash: string }>(
+      sql`select ${photos.hash} as hash from ${photos} where ${where} and ${condition}
+          order by ${taken} ${sql.raw(direction)}, ${rowid} ${sql.raw(direction)} limit 1`,
+    )?.hash ?? null;
+  return { previous: first(before, 'desc'), next: first(after, 'asc') };
+}

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { BackendName } from './types.js';
@@ -25,6 +26,7 @@ interface Loaded {
 }
 
 const require = createRequire(import.meta.url);
+
 const BUILDS: Record<BackendName, string> = {
   'tensorflow-gpu': '@vladmandic/face-api/dist/face-api.node-gpu.js',
   tensorflow: '@vladmandic/face-api/dist/face-api.node.js',
@@ -45,7 +47,31 @@ export function forcedBackend(value = process.env.KINDRED_BACKEND): BackendName 
   throw new Error(`KINDRED_BACKEND must be one of ${Object.keys(BUILDS).join(', ')}; got '${value}'`);
 }
 
+const BINDINGS: Partial<Record<BackendName, string>> = {
+  'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
+  tensorflow: '@tensorflow/tfjs-node',
+};
+
+/**
+ * tfjs-node(-gpu) can be in node_modules without its native library (an install whose download failed, or
+ * whose install script npm did not run). Loading such a package half-registers its kernels and floods the
+ * log, so check for the binding file first.
+ */
+function checkNativeBinding(name: BackendName): void {
+  const pkg = BINDINGS[name];
+  if (!pkg) return;
+  const root = dirname(require.resolve(`${pkg}/package.json`));
+  const lib = join(root, 'lib');
+  const found =
+    existsSync(lib) &&
+    readdirSync(lib).some(
+      (dir) => dir.startsWith('napi-v') && existsSync(join(lib, dir, 'tfjs_binding.node')),
+    );
+  if (!found) throw new Error(`${pkg} is installed without its native library (libtensorflow)`);
+}
+
 async function tryBackend(name: BackendName): Promise<FaceApi> {
+  checkNativeBinding(name);
   const faceapi = require(BUILDS[name]) as FaceApi;
   const tfName = name === 'tensorflow-gpu' ? 'tensorflow' : name;
   const tf = tfOf(faceapi);

@@ -2,7 +2,7 @@ import { builder } from '../builder.js';
 import { parseId, parseNumericId } from '../ids.js';
 import { resolvePhotoConnection } from '../photo-connection.js';
 import type { PhotoFilter } from '../photo-filter.js';
-import { photoCount } from '../photo-pages.js';
+import { photoCount, photoNeighbourHashes } from '../photo-pages.js';
 import { Photo } from '../types/photo.js';
 import { PhotoOrderEnum } from '../types/photo-order.js';
 
@@ -42,7 +42,25 @@ function toPhotoFilter(args: PhotoFilterArgs | null | undefined): PhotoFilter {
   };
 }
 
+const PhotoNeighbours = builder
+  .objectRef<{ previous: string | null; next: string | null }>('PhotoNeighbours')
+  .implement({
+    description: 'The photos on either side of one photo, in the order of `photos(orderBy: TAKEN_AT)`.',
+    fields: (t) => ({
+      previousHash: t.string({ nullable: true, resolve: (n) => n.previous }),
+      nextHash: t.string({ nullable: true, resolve: (n) => n.next }),
+    }),
+  });
+
 builder.queryFields((t) => ({
+  photoNeighbours: t.field({
+    type: PhotoNeighbours,
+    description:
+      'Previous and next photo among those matching the filter (for arrow keys); undated photos come first.',
+    args: { id: t.arg.id({ required: true }), filter: t.arg({ type: PhotoFilterInput }) },
+    resolve: (_parent, args, ctx) =>
+      photoNeighbourHashes(ctx.db, parseId(args.id, 'Photo'), toPhotoFilter(args.filter)),
+  }),
   photos: t.connection(
     {
       type: Photo,

@@ -52,10 +52,8 @@ export function parseContext(value: string | undefined): PhotoContext {
 }
 
 const NEIGHBOURS = /* GraphQL */ `
-  query PhotoNeighbours($before: PhotoFilter!, $same: PhotoFilter!, $after: PhotoFilter!) {
-    previous: photos(filter: $before, orderBy: TAKEN_AT_DESC, first: 1) { nodes { hash } }
-    same: photos(filter: $same, orderBy: TAKEN_AT, first: 200) { nodes { hash takenAt } }
-    next: photos(filter: $after, orderBy: TAKEN_AT, first: 1) { nodes { hash } }
+  query PhotoNeighbours($id: ID!, $filter: PhotoFilter) {
+    photoNeighbours(id: $id, filter: $filter) { previousHash nextHash }
   }
 `;
 
@@ -65,39 +63,20 @@ export interface PhotoPageData {
   next: string | null;
 }
 
-type Nodes<T> = { nodes: T[] };
-
 /**
- * A photo with its faces, people, albums and files, plus the previous and next photo in (takenAt, hash) order,
- * the order of every photo grid. Photos taken at the same moment are ordered by hash.
+ * A photo with its faces, people, albums and files, plus the previous and next photo in the order of every
+ * photo grid (date taken; undated photos first), within the person or album it was opened from.
  */
 export async function loadPhotoPage(hash: string, context: PhotoContext): Promise<PhotoPageData | null> {
   if (!/^[0-9a-f]{64}$/.test(hash)) return null;
   const { photo } = await query<{ photo: PhotoDetail | null }>(PHOTO_PAGE, { id: hash });
   if (!photo) return null;
-  const at = photo.takenAt;
-  if (!at) return { photo, previous: null, next: null };
-  const base = {
+  const filter = {
     ...(context.personId ? { personIds: [String(context.personId)] } : {}),
     ...(context.albumId ? { albumId: String(context.albumId) } : {}),
   };
-  const end = `${at}~`; // just after every takenAt equal to (or extending) this one
-  const around = await query<{
-    previous: Nodes<{ hash: string }>;
-    same: Nodes<{ hash: string; takenAt: string }>;
-    next: Nodes<{ hash: string }>;
-  }>(NEIGHBOURS, {
-    before: { ...base, takenTo: at },
-    same: { ...base, takenFrom: at, takenTo: end },
-    after: { ...base, takenFrom: end },
-  });
-  const ties = around.same.nodes
-    .sort((a, b) => (a.takenAt === b.takenAt ? (a.hash < b.hash ? -1 : 1) : a.takenAt < b.takenAt ? -1 : 1))
-    .map((n) => n.hash);
-  const index = ties.indexOf(hash);
-  return {
-    photo,
-    previous: (index > 0 ? ties[index - 1] : around.previous.nodes[0]?.hash) ?? null,
-    next: (index >= 0 && index < ties.length - 1 ? ties[index + 1] : around.next.nodes[0]?.hash) ?? null,
-  };
+  const { photoNeighbours } = await query<{
+    photoNeighbours: { previousHash: string | null; nextHash: string | null };
+  }>(NEIGHBOURS, { id: hash, filter });
+  return { photo, previous: photoNeighbours.previousHash, next: photoNeighbours.nextHash };
 }
