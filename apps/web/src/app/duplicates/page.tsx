@@ -24,6 +24,7 @@ export default async function DuplicatesPage() {
               <img
                 src={photoUrl(group.photo.hash, 160)}
                 alt={`Stored ${group.paths.length} times`}
+                loading="lazy"
                 width={120}
               />
             </Link>

@@ -6,14 +6,28 @@ export interface DuplicateGroup {
 }
 
 const DUPLICATES = /* GraphQL */ `
-  query Duplicates {
-    duplicates(first: 200) { nodes { paths photo { hash width height } } }
+  query Duplicates($after: String) {
+    duplicates(first: 200, after: $after) {
+      nodes { paths photo { hash width height } }
+      pageInfo { hasNextPage endCursor }
+    }
   }
 `;
 
-/** Photos stored at more than one path (byte-identical copies). */
+type DuplicatePage = {
+  duplicates: { nodes: DuplicateGroup[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+};
+
+/** Photos stored at more than one path (byte-identical copies), every page of them. */
 export async function loadDuplicates(): Promise<DuplicateGroup[]> {
-  return (await query<{ duplicates: { nodes: DuplicateGroup[] } }>(DUPLICATES)).duplicates.nodes;
+  const groups: DuplicateGroup[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: DuplicatePage = await query<DuplicatePage>(DUPLICATES, { after });
+    groups.push(...page.duplicates.nodes);
+    after = page.duplicates.pageInfo.endCursor;
+    if (!page.duplicates.pageInfo.hasNextPage || !after) return groups;
+  }
 }
 
 export interface IndexRun {
