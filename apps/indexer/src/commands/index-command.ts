@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { IndexerEnv } from '../env.js';
 import { runAfterWalk } from '../jobs/after-walk.js';
 import { runInventory } from '../jobs/inventory.js';
-import { picasaContactsPath } from '../jobs/picasa-settings.js';
+import { picasaContacts } from '../jobs/picasa-settings.js';
 import { RunReport } from '../jobs/report.js';
 import { checkRootFolder, listRoots, RootError, rememberRoots } from '../jobs/roots.js';
 import { beginRun, finishRun, RunLockedError } from '../jobs/run-lock.js';
@@ -99,7 +99,7 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
           context: stepContext,
           report,
           faces,
-          contactsXmlPath: picasaContactsPath(db, options.picasaContacts),
+          contacts: picasaContacts(db, options.picasaContacts),
           recognize: options.faces,
         });
       }

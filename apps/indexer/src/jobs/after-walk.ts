@@ -1,8 +1,9 @@
-import { files, type KindredDb } from '@kindred/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { files, type KindredDb, runs } from '@kindred/db';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { StepContext } from './content-steps.js';
 import type { FacesRunner } from './faces.js';
 import { importPicasa, type PicasaReport } from './import-picasa.js';
+import type { PicasaContacts } from './picasa-settings.js';
 import type { RunReport } from './report.js';
 
 /** Every `.picasa.ini` / `Picasa.ini` present under the roots, by path. */
@@ -25,9 +26,39 @@ export interface AfterWalkOptions {
   report: RunReport;
   /** Absent with `--no-faces`. */
   faces?: FacesRunner;
-  contactsXmlPath?: string | null;
+  contacts: PicasaContacts;
   /** Skip recognition (e.g. `--no-faces`, where there are no descriptors to compare). */
   recognize: boolean;
+}
+
+function previousRunCompleted(db: KindredDb, runId: number): boolean {
+  const previous = db
+    .select({ status: runs.status })
+    .from(runs)
+    .where(and(lt(runs.id, runId), eq(runs.command, 'index')))
+    .orderBy(desc(runs.id))
+    .limit(1)
+    .get();
+  return previous?.status === 'completed';
+}
+
+function emptyPicasaReport(): PicasaReport {
+  return {
+    iniFiles: 0,
+    iniFilesUnchanged: 0,
+    faces: 0,
+    facesAdded: 0,
+    facesRemoved: 0,
+    facesKeptUserEdits: 0,
+    matchedToDetections: 0,
+    describedFromBox: 0,
+    people: 0,
+    peopleCreated: 0,
+    albums: 0,
+    folderAlbums: 0,
+    unparsedLines: 0,
+    warnings: [],
+  };
 }
 
 /** The JSON report's "picasa" section: the counts, and the lines that could not be parsed. */
@@ -51,11 +82,21 @@ export function picasaSection(picasa: PicasaReport) {
 export async function runAfterWalk(options: AfterWalkOptions): Promise<void> {
   const { context, report } = options;
   const { db, runId } = context;
-  const picasa = importPicasa(db, {
-    runId,
-    iniPaths: presentPicasaIniPaths(db),
-    contactsXmlPath: options.contactsXmlPath ?? null,
-  });
+  // Picasa's tags change only with the files: a run that found no file new, changed, moved or removed
+  // (the usual night) and no new contacts.xml has nothing to import — unless the run before it did not
+  // complete (killed before or during its import).
+  const files = report.toJSON().files;
+  const quiet =
+    files.new + files.changed + files.moved + files.removed === 0 &&
+    !options.contacts.changed &&
+    previousRunCompleted(db, runId);
+  const picasa = quiet
+    ? emptyPicasaReport()
+    : importPicasa(db, {
+        runId,
+        iniPaths: presentPicasaIniPaths(db),
+        contactsXmlPath: options.contacts.path,
+      });
   if (options.faces) {
     const faces = await options.faces.drainBacklog(context);
     picasa.matchedToDetections = faces.tagsMatched;
