@@ -1,1 +1,0 @@
-import test from 'node:test'; test('placeholder until the gallery lands', () => {});
