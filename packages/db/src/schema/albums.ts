@@ -55,5 +55,8 @@ export const picasaIniPhotos = sqliteTable(
     photoHash: text('photo_hash'),
     starred: integer('starred', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.iniPath, t.fileName] }), index('picasa_ini_photos_hash_idx').on(t.photoHash)],
+  (t) => [
+    primaryKey({ columns: [t.iniPath, t.fileName] }),
+    index('picasa_ini_photos_hash_idx').on(t.photoHash),
+  ],
 );
