@@ -51,7 +51,7 @@ test('descriptors round-trip through Float32 BLOBs', () => {
   assert.equal(blob.byteLength, 512);
   const back = blobToVector(blob.subarray(0));
   assert.equal(back.length, 128);
-  back.forEach((v, i) => assert.ok(Math.abs(v - (vector[i] ?? 0)) < 1e-6));
+  for (const [i, v] of back.entries()) assert.ok(Math.abs(v - (vector[i] ?? 0)) < 1e-6);
 });
 
 test('the default database path follows KINDRED_DB, then XDG_DATA_HOME', () => {
