@@ -54,7 +54,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           Named people
         </h2>
         {data.named.nodes.length === 0 ? (
-          <p className="muted">Nobody by that name.</p>
+          <p className="muted">
+            {q
+              ? 'Nobody by that name.'
+              : 'Nobody is named yet. Name a face group below, or a face on any photo, and they appear here.'}
+          </p>
         ) : (
           <PeopleList people={data.named.nodes} />
         )}
