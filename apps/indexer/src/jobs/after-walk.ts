@@ -2,7 +2,7 @@ import { files, type KindredDb, runs } from '@kindred/db';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { StepContext } from './content-steps.js';
 import type { FacesRunner } from './faces.js';
-import { importPicasa, type PicasaReport } from './import-picasa.js';
+import { emptyPicasaReport, importPicasa, type PicasaReport } from './import-picasa.js';
 import type { PicasaContacts } from './picasa-settings.js';
 import type { RunReport } from './report.js';
 
@@ -40,25 +40,6 @@ function previousRunCompleted(db: KindredDb, runId: number): boolean {
     .limit(1)
     .get();
   return previous?.status === 'completed';
-}
-
-function emptyPicasaReport(): PicasaReport {
-  return {
-    iniFiles: 0,
-    iniFilesUnchanged: 0,
-    faces: 0,
-    facesAdded: 0,
-    facesRemoved: 0,
-    facesKeptUserEdits: 0,
-    matchedToDetections: 0,
-    describedFromBox: 0,
-    people: 0,
-    peopleCreated: 0,
-    albums: 0,
-    folderAlbums: 0,
-    unparsedLines: 0,
-    warnings: [],
-  };
 }
 
 /** The JSON report's "picasa" section: the counts, and the lines that could not be parsed. */

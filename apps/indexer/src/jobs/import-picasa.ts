@@ -46,13 +46,9 @@ export interface PicasaReport {
   warnings: FileWarning[];
 }
 
-/**
- * Imports Picasa's tags after the inventory walk: faces (source `picasa`), people, albums, stars and
- * folder albums. Only `.ini` files whose bytes or resolved photos changed are imported again, and
- * each import updates exactly what its file says. Faces edited in Kindred are never overwritten.
- */
-export function importPicasa(db: KindredDb, options: PicasaImportOptions): PicasaReport {
-  const report: PicasaReport = {
+/** A report of an import that imported nothing. */
+export function emptyPicasaReport(): PicasaReport {
+  return {
     iniFiles: 0,
     iniFilesUnchanged: 0,
     faces: 0,
@@ -68,6 +64,15 @@ export function importPicasa(db: KindredDb, options: PicasaImportOptions): Picas
     unparsedLines: 0,
     warnings: [],
   };
+}
+
+/**
+ * Imports Picasa's tags after the inventory walk: faces (source `picasa`), people, albums, stars and
+ * folder albums. Only `.ini` files whose bytes or resolved photos changed are imported again, and
+ * each import updates exactly what its file says. Faces edited in Kindred are never overwritten.
+ */
+export function importPicasa(db: KindredDb, options: PicasaImportOptions): PicasaReport {
+  const report = emptyPicasaReport();
   const xmlNames = readContactsXml(options.contactsXmlPath, report.warnings);
   const changed: ReadIni[] = [];
   for (const path of [...new Set(options.iniPaths)].sort()) {
