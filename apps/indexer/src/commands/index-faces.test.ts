@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { openDatabase } from '@kindred/db';
 import { parseTsv, requireTestData, skipWithoutTestData, tempDir } from '@kindred/testing';
 import { finished, runCli, startCli } from '../testing/cli-runner.js';
-import { querySql } from '../testing/trees.js';
+import { querySql, waitForCount } from '../testing/trees.js';
 
 /** Runs one writing statement, as a person editing in the gallery would. */
 function execSql(dbPath: string, sql: string, ...params: unknown[]): void {
@@ -144,20 +144,13 @@ describe('a killed faces run resumes', { skip: skipWithoutTestData() }, () => {
       const photos = smallLibrary(root, requireTestData(), 24);
       const child = startCli(['index', '--json', '--db', db, root]);
       const done = finished(child);
-      for (let i = 0; i < 600; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const rows = (() => {
-          try {
-            return querySql<{ n: number }>(
-              db,
-              'SELECT count(*) AS n FROM photos WHERE faces_pipeline IS NOT NULL',
-            );
-          } catch {
-            return [{ n: 0 }];
-          }
-        })();
-        if ((rows[0]?.n ?? 0) >= 4) break;
-      }
+      await waitForCount(
+        db,
+        'SELECT count(*) AS n FROM photos WHERE faces_pipeline IS NOT NULL',
+        4,
+        100,
+        600,
+      );
       child.kill('SIGKILL');
       await done;
       const [stored] = querySql<{ n: number; faces: number }>(

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { tempDir } from '@kindred/testing';
 import { cliEnv, finished, indexJson, startCli } from '../testing/cli-runner.js';
-import { querySql, readFiles, writeRandomTree } from '../testing/trees.js';
+import { querySql, readFiles, waitForCount, writeRandomTree } from '../testing/trees.js';
 
 const FILES = 3000;
 
@@ -18,15 +17,7 @@ it('a run killed with SIGKILL mid-way resumes cleanly: no lost or doubled rows, 
       env: cliEnv({ KINDRED_HASH_WORKERS: '1', KINDRED_BATCH_FILES: '50' }),
     });
     const exited = finished(child);
-    let committed = 0;
-    for (let i = 0; i < 2000 && committed < 200; i++) {
-      await sleep(10);
-      try {
-        committed = querySql<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM files')[0]?.n ?? 0;
-      } catch {
-        // database not created yet
-      }
-    }
+    await waitForCount(db, 'SELECT COUNT(*) AS n FROM files', 200);
     child.kill('SIGKILL');
     const killed = await exited;
     assert.equal(killed.signal, 'SIGKILL', 'the run was still going when killed');
@@ -74,15 +65,7 @@ it('Ctrl-C (SIGINT) stops the run, keeps what was committed, marks it interrupte
       env: cliEnv({ KINDRED_HASH_WORKERS: '1', KINDRED_BATCH_FILES: '50' }),
     });
     const exited = finished(child);
-    let committed = 0;
-    for (let i = 0; i < 2000 && committed < 200; i++) {
-      await sleep(10);
-      try {
-        committed = querySql<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM files')[0]?.n ?? 0;
-      } catch {
-        // database not created yet
-      }
-    }
+    await waitForCount(db, 'SELECT COUNT(*) AS n FROM files', 200);
     child.kill('SIGINT');
     const stopped = await exited;
     assert.equal(stopped.code, 130, stopped.stderr);

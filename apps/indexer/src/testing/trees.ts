@@ -51,3 +51,26 @@ export function querySql<T>(dbPath: string, sql: string, ...params: unknown[]): 
     sqlite.close();
   }
 }
+
+/**
+ * Polls `sql` (a single `n` count) until it reaches `atLeast` or the tries run out; returns the last count.
+ * Used to kill a running CLI once it has committed some work. A database not created yet counts as 0.
+ */
+export async function waitForCount(
+  dbPath: string,
+  sql: string,
+  atLeast: number,
+  intervalMs = 10,
+  tries = 2000,
+) {
+  let count = 0;
+  for (let i = 0; i < tries && count < atLeast; i++) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    try {
+      count = querySql<{ n: number }>(dbPath, sql)[0]?.n ?? 0;
+    } catch {
+      // database not created yet
+    }
+  }
+  return count;
+}
