@@ -1,3 +1,4 @@
+export * from './auth.js';
 export * from './albums.js';
 export * from './inventory.js';
 export * from './people.js';
