@@ -4,3 +4,4 @@ export * from './inventory.js';
 export * from './people.js';
 export * from './photos.js';
 export * from './recognition.js';
+export * from './face-imports.js';
