@@ -2,12 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { apiCommand } from './commands/api-command.js';
+import { backupCommand } from './commands/backup-command.js';
 import { CliError } from './commands/cli-error.js';
+import { configCommand } from './commands/config-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { duplicatesCommand } from './commands/duplicates-command.js';
 import { exportCommand } from './commands/export-command.js';
 import { indexCommand } from './commands/index-command.js';
 import { recognizeCommand } from './commands/recognize.js';
+import { reportCommand } from './commands/report-command.js';
+import { restoreCommand } from './commands/restore-command.js';
+import { scheduleCommand } from './commands/schedule-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { EnvError, readEnv } from './env.js';
 
@@ -29,9 +34,14 @@ Examples:
   $ kindred status                 roots, counts, last runs
   $ kindred duplicates             contents stored at several paths
   $ kindred export --out all.json  everything Kindred knows, as one JSON document
-  $ kindred doctor                 which backend runs the face models
+  $ kindred doctor                 face backend, database integrity, missing files, cache size
+  $ kindred report                 what the last run found (new, moved, removed, named, failed)
+  $ kindred schedule install       run nightly (systemd user timer, or a crontab line)
+  $ kindred backup                 online backup of the database, rotated
+  $ kindred config                 effective settings and where each came from
 
-Database: --db PATH, else $KINDRED_DB, else $XDG_DATA_HOME/kindred/kindred.db (now: ${env.databasePath})`,
+Database: --db PATH, else $KINDRED_DB, else the config file's db, else $XDG_DATA_HOME/kindred/kindred.db
+(now: ${env.databasePath}). Config file: ${env.configPath}`,
     )
     .addCommand(indexCommand(env))
     .addCommand(statusCommand(env))
@@ -39,7 +49,12 @@ Database: --db PATH, else $KINDRED_DB, else $XDG_DATA_HOME/kindred/kindred.db (n
     .addCommand(recognizeCommand(env))
     .addCommand(exportCommand(env))
     .addCommand(apiCommand(env))
-    .addCommand(doctorCommand(env));
+    .addCommand(doctorCommand(env))
+    .addCommand(reportCommand(env))
+    .addCommand(scheduleCommand(env))
+    .addCommand(backupCommand(env))
+    .addCommand(restoreCommand(env))
+    .addCommand(configCommand(env));
   await program.parseAsync(process.argv);
 }
 

@@ -55,3 +55,13 @@ export function openDatabase(path: string, options: OpenOptions = {}) {
 }
 
 export type KindredDb = ReturnType<typeof openDatabase>;
+
+/** A plain better-sqlite3 connection: no migrations, no journal change (backups, checks of foreign files). */
+export type SqliteConnection = Database.Database;
+
+/** Opens a SQLite file as it is (the file must exist), with the same busy timeout as `openDatabase`. */
+export function openSqliteFile(path: string, options: OpenOptions = {}): SqliteConnection {
+  const sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true });
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  return sqlite;
+}

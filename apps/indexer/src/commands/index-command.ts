@@ -1,20 +1,24 @@
 import { Command } from 'commander';
 import type { IndexerEnv } from '../env.js';
 import { runAfterWalk } from '../jobs/after-walk.js';
+import { excludeTest } from '../jobs/exclude-patterns.js';
 import { runInventory } from '../jobs/inventory.js';
 import { picasaContacts } from '../jobs/picasa-settings.js';
 import { RunReport } from '../jobs/report.js';
 import { checkRootFolder, listRoots, RootError, rememberRoots } from '../jobs/roots.js';
+import { digestRuns, selectRuns } from '../jobs/run-digest.js';
 import { beginRun, finishRun, RunLockedError } from '../jobs/run-lock.js';
 import { progressReporter } from '../progress.js';
 import { CliError, EXIT_INTERRUPTED, EXIT_LOCKED, openForCommand } from './cli-error.js';
 import { formatSummary } from './index-summary.js';
+import { notify } from './report-command.js';
 
 interface IndexOptions {
   db: string;
   json?: boolean;
   faces: boolean;
   picasaContacts?: string;
+  notifyCommand?: string;
 }
 
 const examples = `
@@ -36,6 +40,11 @@ export function indexCommand(env: IndexerEnv): Command {
     .option('--json', 'print exactly one JSON report on stdout (progress stays on stderr)')
     .option('--no-faces', 'record files only: no face detection, no recognition')
     .option(
+      '--notify-command <command>',
+      'after the run, run this shell command with the run report (kindred report --json) on stdin',
+      env.notifyCommand,
+    )
+    .option(
       '--picasa-contacts <path>',
       "Picasa's machine-wide contacts.xml, the better source of names (remembered for later runs)",
     )
@@ -55,6 +64,8 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
   }
   const db = openForCommand(options.db);
   try {
+    // With no folder given: the remembered roots, plus the config file's roots (remembered from now on).
+    if (folders.length === 0 && env.roots.length > 0) rememberRoots(db, env.roots);
     const roots = folders.length > 0 ? rememberRoots(db, folders) : listRoots(db);
     if (roots.length === 0) {
       throw new CliError(
@@ -93,6 +104,7 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
         report,
         onProgress: (state) => progress.update(state),
         signal: stop.signal,
+        exclude: excludeTest(env.exclude),
       });
       if (completed) {
         await runAfterWalk({
@@ -117,6 +129,8 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
     finishRun(db, runId, completed ? 'completed' : 'interrupted', json);
     if (options.json) process.stdout.write(`${JSON.stringify(json)}\n`);
     else process.stdout.write(formatSummary(json, report, completed));
+    if (options.notifyCommand)
+      await notify(options.notifyCommand, digestRuns(db, selectRuns(db, completed ? 'last' : runId)));
     return completed ? 0 : EXIT_INTERRUPTED;
   } finally {
     db.$client.close();

@@ -1,18 +1,12 @@
 import { Command } from 'commander';
 import type { IndexerEnv } from '../env.js';
+import type { RunRow } from '../jobs/run-digest.js';
 import { openForCommand } from './cli-error.js';
 
 interface RootStatus {
   path: string;
   files: number;
   bytes: number;
-}
-interface RunRow {
-  id: number;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-  report: string | null;
 }
 
 export function statusCommand(env: IndexerEnv): Command {

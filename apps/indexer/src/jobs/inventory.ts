@@ -30,6 +30,8 @@ export interface InventoryOptions {
   report: RunReport;
   onProgress?: (state: ProgressState) => void;
   signal?: AbortSignal;
+  /** The `exclude` setting, compiled (jobs/exclude-patterns.ts). */
+  exclude?: (path: string, root: string) => boolean;
 }
 
 /** Paths of the database and its companions, as given and with symbolic links resolved. */
@@ -155,7 +157,11 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
         );
         continue;
       }
-      for await (const folder of scanRoot(root.path, { skipPaths, signal: options.signal })) {
+      for await (const folder of scanRoot(root.path, {
+        skipPaths,
+        signal: options.signal,
+        exclude: options.exclude,
+      })) {
         for (const problem of folder.problems) {
           report.error(problem.path, problem.error);
           if (problem.subtree) failedFolders.push(problem.path + sep);

@@ -28,6 +28,8 @@ export interface ScanOptions {
   skipPaths: ReadonlySet<string>;
   /** Stops the walk early (Ctrl-C). */
   signal?: AbortSignal;
+  /** The `exclude` setting (jobs/exclude-patterns.ts): true leaves a file or folder out. */
+  exclude?: (path: string, root: string) => boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -85,6 +87,7 @@ export async function* scanRoot(root: string, options: ScanOptions): AsyncGenera
         continue;
       }
       const path = `${dir}${sep}${name}`;
+      if (options.exclude?.(path, root)) continue;
       if (entry.isDirectory()) {
         if (!isExcludedFolder(name)) pushFolder(path, visited, stack, folder);
         continue;
