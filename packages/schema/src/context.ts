@@ -1,11 +1,13 @@
 import type { KindredDb } from '@kindred/db';
 
-/** Who is asking. Auth arrives later (issue 9); until then every request acts as the owner. */
+/** Who is asking: a signed-in family member or a script's token (see @kindred/auth). */
 export type Role = 'owner' | 'editor' | 'viewer';
 export interface Actor {
   role: Role;
   /** Recorded in `edits.actor`. */
   name?: string;
+  /** The signed-in member's account id (absent for tokens and for the standalone tools). */
+  userId?: string;
 }
 
 /** A box drawn by hand, normalized {x, y, w, h} of the upright image. */

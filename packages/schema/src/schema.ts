@@ -15,6 +15,8 @@ import './types/duplicate-group.js';
 import './types/stats.js';
 import './queries/library.js';
 import './types/errors.js';
+import './types/account.js';
+import './mutations/accounts.js';
 import './mutations/people.js';
 import './mutations/faces.js';
 import './mutations/library.js';

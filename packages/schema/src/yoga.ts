@@ -5,17 +5,35 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Actor, DescribeBox, KindredContext } from './context.js';
 import { checkQueryLimits, DEFAULT_LIMITS, type QueryLimits } from './limits.js';
 import { createSchema } from './schema.js';
+import { OWNER_ONLY_FIELDS } from './types/account.js';
 
 export interface KindredYogaOptions {
   db: KindredDb;
   graphqlEndpoint?: string;
   describeBox?: DescribeBox;
-  /** Who is asking (auth arrives in issue 9). Default: the owner. */
-  actorFor?: (request: Request) => Actor | Promise<Actor>;
+  /**
+   * Who is asking; null refuses the request (401). Without it every request acts as the owner: only for tests and
+   * in-process callers that checked the caller themselves. A caller in the same process can also pass the actor as
+   * server context: `yoga.fetch(url, init, { actor })`.
+   */
+  actorFor?: (request: Request) => Actor | null | Promise<Actor | null>;
   limits?: Partial<QueryLimits>;
 }
 
 const ROLE_RANK = { viewer: 0, editor: 1, owner: 2 } as const;
+
+/** Server context a caller in the same process may pass to `yoga.fetch` (server components do). */
+export interface KindredServerContext {
+  actor?: Actor;
+}
+
+function rootFieldNames(document: DocumentNode, operationName: string | null | undefined): string[] {
+  return document.definitions.flatMap((definition) =>
+    definition.kind === 'OperationDefinition' && (!operationName || definition.name?.value === operationName)
+      ? definition.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []))
+      : [],
+  );
+}
 
 /**
  * The one place roles are checked: viewers may query, editors and owners may also mutate.
@@ -41,15 +59,34 @@ function useKindredGuards(limits: QueryLimits): Plugin<KindredContext> {
           new GraphQLError(`the ${role} role may not change anything`, { extensions: { code: 'FORBIDDEN' } }),
         );
       }
+      const ownerOnly = rootFieldNames(args.document, args.operationName).filter((f) =>
+        OWNER_ONLY_FIELDS.has(f),
+      );
+      if (ownerOnly.length && role !== 'owner') {
+        errors.push(
+          new GraphQLError(`only the owner may use ${ownerOnly.join(', ')}`, {
+            extensions: { code: 'FORBIDDEN' },
+          }),
+        );
+      }
       if (errors.length) setResultAndStopExecution({ errors });
     },
   };
 }
 
+async function resolveActor(options: KindredYogaOptions, request: Request): Promise<Actor> {
+  if (!options.actorFor) return { role: 'owner' };
+  const actor = await options.actorFor(request);
+  if (actor) return actor;
+  throw new GraphQLError('sign in first (or send a token: Authorization: Bearer …)', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
 /** A graphql-yoga server for the Kindred schema: a fetch-API handler for Next.js route handlers and node:http. */
 export function createKindredYoga(options: KindredYogaOptions) {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  return createYoga<Record<string, unknown>, KindredContext>({
+  return createYoga<KindredServerContext, KindredContext>({
     schema: createSchema(),
     graphqlEndpoint: options.graphqlEndpoint ?? '/api/graphql',
     landingPage: false,
@@ -57,9 +94,9 @@ export function createKindredYoga(options: KindredYogaOptions) {
     maskedErrors: { isDev: false },
     logging: false,
     plugins: [useCSRFPrevention(), useKindredGuards(limits)],
-    context: async ({ request }) => ({
+    context: async ({ request, actor }) => ({
       db: options.db,
-      actor: options.actorFor ? await options.actorFor(request) : { role: 'owner' },
+      actor: actor ?? (await resolveActor(options, request)),
       describeBox: options.describeBox,
     }),
   });
