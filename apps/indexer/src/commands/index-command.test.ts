@@ -21,7 +21,7 @@ describe('kindred index: roots, report, database problems', () => {
       const json = JSON.parse(lines[0] ?? '');
       const keys = Object.keys(json);
       for (const key of ['files', 'errors', 'durationMs']) assert.ok(keys.includes(key), `has ${key}`);
-      const stepSections = ['faces', 'picasa', 'people']; // added by the steps after the inventory
+      const stepSections = ['faces', 'picasa', 'xmp', 'people']; // added by the steps after the inventory
       assert.deepEqual(
         keys.filter((key) => !['files', 'errors', 'durationMs', ...stepSections].includes(key)),
         [],

@@ -1,8 +1,10 @@
 import { files, type KindredDb, runs } from '@kindred/db';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { importXmp } from '../xmp/import-xmp.js';
 import type { StepContext } from './content-steps.js';
 import type { FacesRunner } from './faces.js';
 import { emptyPicasaReport, importPicasa, type PicasaReport } from './import-picasa.js';
+import { learnRawOrientations } from './import-picasa-raw.js';
 import type { PicasaContacts } from './picasa-settings.js';
 import type { RunReport } from './report.js';
 
@@ -52,13 +54,15 @@ export function picasaSection(picasa: PicasaReport) {
     people: picasa.people,
     albums: picasa.albums,
     unparsedLines: picasa.unparsedLines,
+    facesKeptDeleted: picasa.facesKeptDeleted,
     warnings: picasa.warnings,
   };
 }
 
 /**
- * What `kindred index` does once the walk has committed every file: import Picasa's tags, describe what
- * is still undescribed (photos not handed over during the walk, tags just imported), then recognise.
+ * What `kindred index` does once the walk has committed every file: import Picasa's tags and XMP face
+ * regions, describe what is still undescribed (photos not handed over during the walk, tags just
+ * imported), then recognise.
  */
 export async function runAfterWalk(options: AfterWalkOptions): Promise<void> {
   const { context, report } = options;
@@ -71,13 +75,15 @@ export async function runAfterWalk(options: AfterWalkOptions): Promise<void> {
     files.new + files.changed + files.moved + files.removed === 0 &&
     !options.contacts.changed &&
     previousRunCompleted(db, runId);
-  const picasa = quiet
-    ? emptyPicasaReport()
-    : importPicasa(db, {
-        runId,
-        iniPaths: presentPicasaIniPaths(db),
-        contactsXmlPath: options.contacts.path,
-      });
+  let picasa = emptyPicasaReport();
+  if (!quiet) {
+    const iniPaths = presentPicasaIniPaths(db);
+    // RAW boxes need the orientation, which the faces step cannot read from RAW files: learn it first.
+    await learnRawOrientations(db, iniPaths);
+    picasa = importPicasa(db, { runId, iniPaths, contactsXmlPath: options.contacts.path });
+  }
+  // XMP keeps its own record of what was read (xmp_sources): a quiet night reads no file.
+  const xmp = await importXmp(db, { runId, onError: (path, message) => context.error(path, message) });
   if (options.faces) {
     const faces = await options.faces.drainBacklog(context);
     picasa.matchedToDetections = faces.tagsMatched;
@@ -89,6 +95,7 @@ export async function runAfterWalk(options: AfterWalkOptions): Promise<void> {
     });
   }
   report.section('picasa', picasaSection(picasa));
+  report.section('xmp', xmp);
   if (options.recognize) {
     const { runRecognition } = await import('./recognize.js');
     report.section('people', runRecognition(db));

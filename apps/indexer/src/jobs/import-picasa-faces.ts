@@ -1,6 +1,14 @@
 import { faces, type KindredDb, people, photos } from '@kindred/db';
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Box } from '../picasa/types.js';
+import {
+  existingFaceIds,
+  faceKeysOf,
+  forgetUnlisted,
+  listedKey,
+  lookupKey,
+  recordFaceKey,
+} from './import-face-keys.js';
 import { chunked } from './import-picasa-chunks.js';
 import type { PicasaAssignment } from './import-picasa-people.js';
 
@@ -9,6 +17,8 @@ export interface WantedPicasaFace extends PicasaAssignment {
   photoHash: string;
   contactId: string;
   box: Box;
+  /** The rect64 as the file writes it (`picasaRegionKey`): what a deletion in Kindred is remembered by. */
+  regionKey: string;
 }
 
 export interface FaceSyncCounts {
@@ -17,6 +27,8 @@ export interface FaceSyncCounts {
   removed: number;
   /** Faces a person edited in Kindred that the `.ini` would have changed or removed. */
   keptUserEdits: number;
+  /** Tags whose face the family deleted in Kindred: not brought back while the file lists the same rect. */
+  keptDeleted: number;
 }
 
 type FaceRow = typeof faces.$inferSelect;
@@ -35,10 +47,29 @@ const rowBox = (row: FaceRow): Box => ({ x: row.x, y: row.y, w: row.w, h: row.h 
  * survive. Faces the `.ini` no longer lists are removed. A face with `edited_by_user` is never
  * changed or removed (Kindred's edits win), but still absorbs the entry it came from. A removed or
  * moved face that had taken a detection's descriptor (the detection row was merged into it) sends its
- * photo back to the faces step (`faces_pipeline` cleared), so the detection is found again.
+ * photo back to the faces step (`faces_pipeline` cleared), so the detection is found again. A tag whose
+ * face was deleted in Kindred (its `face_imports` row outlived the face) is skipped while the file still
+ * lists the same rect.
  */
-export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPicasaFace[]): FaceSyncCounts {
-  const counts: FaceSyncCounts = { added: 0, updated: 0, removed: 0, keptUserEdits: 0 };
+export function syncPicasaFaces(db: KindredDb, iniPath: string, listed: WantedPicasaFace[]): FaceSyncCounts {
+  const counts: FaceSyncCounts = { added: 0, updated: 0, removed: 0, keptUserEdits: 0, keptDeleted: 0 };
+  const keys = faceKeysOf(
+    db,
+    'picasa',
+    listed.map((w) => w.photoHash),
+  );
+  const alive = existingFaceIds(
+    db,
+    [...keys.values()].map((row) => row.faceId),
+  );
+  const wanted = listed.filter((w) => {
+    const row = lookupKey(keys, w.photoHash, w.regionKey);
+    if (!row || alive.has(row.faceId)) return true;
+    counts.keptDeleted++;
+    return false;
+  });
+  /** The face each wanted tag is now, to record under its rect. */
+  const faceOf = new Map<WantedPicasaFace, number>();
   const owned = db
     .select()
     .from(faces)
@@ -77,6 +108,7 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
     });
   }
   for (const [row, w] of pairs) {
+    faceOf.set(w, row.id);
     if (row.picasaIniPath !== iniPath) {
       db.update(faces).set({ picasaIniPath: iniPath }).where(eq(faces.id, row.id)).run(); // adopt an orphan
     }
@@ -102,23 +134,13 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
   }
   // Orphans no entry claimed are not this file's to remove.
   const removableRows = unpaired.filter((row) => !row.editedByUser && row.picasaIniPath === iniPath);
-  for (const row of removableRows) if (row.descriptor !== null) redetect.add(row.photoHash);
-  const removable = removableRows.map((row) => row.id);
   counts.keptUserEdits += unpaired.filter((row) => row.editedByUser && row.picasaIniPath === iniPath).length;
-  if (removable.length > 0) {
-    for (const chunk of chunked(removable)) {
-      db.update(people).set({ coverFaceId: null }).where(inArray(people.coverFaceId, chunk)).run();
-      db.delete(faces).where(inArray(faces.id, chunk)).run();
-    }
-    counts.removed = removable.length;
-  }
-  if (redetect.size > 0) {
-    for (const chunk of chunked([...redetect])) {
-      db.update(photos).set({ facesPipeline: null }).where(inArray(photos.hash, chunk)).run();
-    }
-  }
+  deleteImportedFaces(db, removableRows);
+  counts.removed = removableRows.length;
+  markForRedetection(db, redetect);
   for (const w of [...open.values()].flat()) {
-    db.insert(faces)
+    const added = db
+      .insert(faces)
       .values({
         photoHash: w.photoHash,
         ...w.box,
@@ -128,10 +150,44 @@ export function syncPicasaFaces(db: KindredDb, iniPath: string, wanted: WantedPi
         picasaContactId: w.contactId,
         picasaIniPath: iniPath,
       })
-      .run();
+      .returning({ id: faces.id })
+      .get();
+    faceOf.set(w, added.id);
     counts.added++;
   }
+  for (const [w, faceId] of faceOf) {
+    recordFaceKey(db, {
+      source: 'picasa',
+      photoHash: w.photoHash,
+      regionKey: w.regionKey,
+      faceId,
+      origin: iniPath,
+    });
+  }
+  forgetUnlisted(db, 'picasa', iniPath, new Set(listed.map((w) => listedKey(w.photoHash, w.regionKey))));
   return counts;
+}
+
+/**
+ * Deletes faces an outside file no longer lists. A face that had taken a detection's descriptor (the
+ * detection row was merged into it) sends its photo back to the faces step, so the detection is found again.
+ */
+export function deleteImportedFaces(db: KindredDb, rows: readonly FaceRow[]): void {
+  for (const chunk of chunked(rows.map((row) => row.id))) {
+    db.update(people).set({ coverFaceId: null }).where(inArray(people.coverFaceId, chunk)).run();
+    db.delete(faces).where(inArray(faces.id, chunk)).run();
+  }
+  markForRedetection(
+    db,
+    rows.filter((row) => row.descriptor !== null).map((row) => row.photoHash),
+  );
+}
+
+/** Clears `faces_pipeline` of these photos: the faces step detects them again. */
+export function markForRedetection(db: KindredDb, hashes: Iterable<string>): void {
+  for (const chunk of chunked([...new Set(hashes)])) {
+    db.update(photos).set({ facesPipeline: null }).where(inArray(photos.hash, chunk)).run();
+  }
 }
 
 /**

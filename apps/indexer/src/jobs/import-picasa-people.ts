@@ -63,6 +63,24 @@ export class PicasaPeople {
         return this.followMerges(named.id);
       }
     }
+    return this.create(name, contactId);
+  }
+
+  /**
+   * The person with this name (following merges), created when nobody has it: how names from other
+   * sources (XMP regions) become people, one person per name like Picasa's.
+   */
+  named(name: string): number {
+    let personId = this.cache.get(`\u0000${name}`);
+    if (personId === undefined) {
+      const holder = this.db.select().from(people).where(eq(people.name, name)).get();
+      personId = holder ? this.followMerges(holder.id) : this.create(name, null);
+      this.cache.set(`\u0000${name}`, personId);
+    }
+    return personId;
+  }
+
+  private create(name: string | null, contactId: string | null): number {
     const row = this.db
       .insert(people)
       .values({ name, picasaContactId: contactId })

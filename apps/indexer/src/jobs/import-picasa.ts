@@ -3,6 +3,7 @@ import { albumPhotos, faces, type KindredDb, photos, picasaIniFiles, picasaIniPh
 import { eq } from 'drizzle-orm';
 import { parseContactsXml } from '../picasa/contacts-xml.js';
 import { picasaRectToUpright } from '../picasa/orientation.js';
+import { picasaRegionKey } from './import-face-keys.js';
 import {
   syncFolderAlbums,
   syncPicasaAlbumPhotos,
@@ -32,6 +33,8 @@ export interface PicasaReport {
   facesRemoved: number;
   /** Faces edited in Kindred that a stale `.ini` would have changed or removed, left as they are. */
   facesKeptUserEdits: number;
+  /** Tags whose face the family deleted in Kindred, not brought back (the `.ini` still lists them). */
+  facesKeptDeleted: number;
   /** Filled in by the faces step (pairing with detections, describing from the box). */
   matchedToDetections: number;
   describedFromBox: number;
@@ -55,6 +58,7 @@ export function emptyPicasaReport(): PicasaReport {
     facesAdded: 0,
     facesRemoved: 0,
     facesKeptUserEdits: 0,
+    facesKeptDeleted: 0,
     matchedToDetections: 0,
     describedFromBox: 0,
     people: 0,
@@ -98,6 +102,7 @@ export function importPicasa(db: KindredDb, options: PicasaImportOptions): Picas
       report.facesAdded += faceCounts.added;
       report.facesRemoved += faceCounts.removed;
       report.facesKeptUserEdits += faceCounts.keptUserEdits;
+      report.facesKeptDeleted += faceCounts.keptDeleted;
       report.unparsedLines += read.ini.unparsedLines;
       report.warnings.push(...read.warnings);
     }
@@ -158,7 +163,8 @@ function importOneIni(
       const assignment = peopleResolver.assign(face.contactId, read.ini.contacts);
       if (assignment.personId !== null) personIds.add(assignment.personId);
       const box = picasaRectToUpright(face.rect, orientation, grid);
-      wanted.push({ photoHash: hash, contactId: face.contactId, box, ...assignment });
+      const regionKey = picasaRegionKey(face.rect);
+      wanted.push({ photoHash: hash, contactId: face.contactId, box, regionKey, ...assignment });
     }
     for (const token of photo.albums) {
       let albumId = albumIdsByToken.get(token);
