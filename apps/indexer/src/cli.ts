@@ -14,6 +14,8 @@ import { reportCommand } from './commands/report-command.js';
 import { restoreCommand } from './commands/restore-command.js';
 import { scheduleCommand } from './commands/schedule-command.js';
 import { statusCommand } from './commands/status-command.js';
+import { tokenCommand } from './commands/token-command.js';
+import { userCommand } from './commands/user-command.js';
 import { EnvError, readEnv } from './env.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -39,6 +41,7 @@ Examples:
   $ kindred schedule install       run nightly (systemd user timer, or a crontab line)
   $ kindred backup                 online backup of the database, rotated
   $ kindred config                 effective settings and where each came from
+  $ kindred user add --owner --email you@example.org --name You   the first gallery account
 
 Database: --db PATH, else $KINDRED_DB, else the config file's db, else $XDG_DATA_HOME/kindred/kindred.db
 (now: ${env.databasePath}). Config file: ${env.configPath}`,
@@ -54,7 +57,9 @@ Database: --db PATH, else $KINDRED_DB, else the config file's db, else $XDG_DATA
     .addCommand(scheduleCommand(env))
     .addCommand(backupCommand(env))
     .addCommand(restoreCommand(env))
-    .addCommand(configCommand(env));
+    .addCommand(configCommand(env))
+    .addCommand(userCommand(env))
+    .addCommand(tokenCommand(env));
   await program.parseAsync(process.argv);
 }
 

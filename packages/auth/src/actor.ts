@@ -19,6 +19,13 @@ export function bearerToken(headers: Headers): string | null {
   return match?.[1] ?? null;
 }
 
+/** The actor of a request that carries a live bearer token, else null (scripts; no sessions). */
+export function tokenActor(db: KindredDb, headers: Headers): RequestActor | null {
+  const token = bearerToken(headers);
+  const found = token ? verifyToken(db, token) : null;
+  return found ? { role: found.role, name: `token:${found.name}`, via: 'token' } : null;
+}
+
 /**
  * Resolves the actor of a request: a bearer token when one is sent (and only it: a bad token is refused even when
  * a cookie is present), else the session cookie. Null when neither proves anything.
@@ -28,11 +35,7 @@ export async function actorFor(
   db: KindredDb,
   headers: Headers,
 ): Promise<RequestActor | null> {
-  const token = bearerToken(headers);
-  if (token) {
-    const found = verifyToken(db, token);
-    return found ? { role: found.role, name: `token:${found.name}`, via: 'token' } : null;
-  }
+  if (bearerToken(headers)) return tokenActor(db, headers);
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
   const role = (session.user as { role?: unknown }).role;

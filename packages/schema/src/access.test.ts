@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createToken, revokeToken, verifyToken } from '@kindred/auth';
+import { createToken, revokeToken, tokenActor } from '@kindred/auth';
 import { skipWithoutTestData } from '@kindred/testing';
 import {
   type GraphQLArgument,
@@ -59,11 +59,7 @@ describe('who may do what through the API', { skip }, () => {
     for (const role of ['owner', 'editor', 'viewer'] as const)
       tokens[role] = createToken(fixture.db, `${role}-script`, role);
     api = apiClient(fixture, {
-      actorFor: (request) => {
-        const token = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
-        const found = token ? verifyToken(fixture.db, token) : null;
-        return found ? { role: found.role, name: `token:${found.name}` } : null;
-      },
+      actorFor: (request) => tokenActor(fixture.db, request.headers),
     });
   });
   after(() => fixture.cleanup());

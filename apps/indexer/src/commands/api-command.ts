@@ -17,23 +17,35 @@ export function apiCommand(env: IndexerEnv): Command {
 The endpoint is /api/graphql (GraphiQL in a browser at the same URL). Examples: docs/scripting.md.
 
 Examples:
+  $ kindred token create --name my-script --role viewer     prints the token once
   $ kindred api
-  $ curl -s http://127.0.0.1:4000/api/graphql -H 'content-type: application/json' \\
-      -d '{"query":"{ stats { photos faces people } }"}'
+  $ curl -s http://127.0.0.1:4000/api/graphql -H "authorization: Bearer $TOKEN" \\
+      -H 'content-type: application/json' -d '{"query":"{ stats { photos faces people } }"}'
 `,
     )
     .action(async (options: { db: string; host: string; port: string }) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port: not a port: ${options.port}`);
-      if (!LOOPBACK.has(options.host)) {
+      const { createKindredYoga, describeBoxWithVision } = await import('@kindred/schema');
+      const { listTokens, tokenActor } = await import('@kindred/auth');
+      const db = openForCommand(options.db);
+      if (!listTokens(db).some((t) => !t.revokedAt)) {
         process.stderr.write(
-          `kindred: warning: listening on ${options.host}, reachable from other machines; there are no accounts yet, so anyone who can reach it can read and change your library\n`,
+          'kindred: no script tokens yet, so every request will be refused: kindred token create --name …\n',
         );
       }
-      const { createKindredYoga, describeBoxWithVision } = await import('@kindred/schema');
-      const db = openForCommand(options.db);
-      const yoga = createKindredYoga({ db, describeBox: describeBoxWithVision });
+      if (!LOOPBACK.has(options.host)) {
+        process.stderr.write(
+          `kindred: warning: listening on ${options.host}, reachable from other machines; tokens travel in clear text over plain HTTP\n`,
+        );
+      }
+      // Scripts only: every request needs a live token (Authorization: Bearer …); there are no browser sessions here.
+      const yoga = createKindredYoga({
+        db,
+        describeBox: describeBoxWithVision,
+        actorFor: (request) => tokenActor(db, request.headers),
+      });
       const server = createServer(yoga);
       await new Promise<void>((resolve, reject) => {
         server.once('error', (error) =>
