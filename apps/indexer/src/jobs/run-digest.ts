@@ -81,16 +81,19 @@ export function digestRuns(db: KindredDb, runs: RunRow[]): RunDigest {
   const inRuns = `(SELECT value FROM json_each(?))`;
   const idsJson = JSON.stringify(ids);
   const photoKinds = `JOIN contents c ON c.hash = f.content_hash AND c.kind IN ('image','video')`;
+  // A path that came and went within the runs is neither new nor removed.
   const arrived = sqlite
     .prepare(
-      `SELECT f.path, f.content_hash AS hash FROM files f ${photoKinds} WHERE f.first_seen_run IN ${inRuns} ORDER BY f.path`,
+      `SELECT f.path, f.content_hash AS hash FROM files f ${photoKinds} WHERE f.first_seen_run IN ${inRuns}
+       AND (f.removed_run IS NULL OR f.removed_run NOT IN ${inRuns}) ORDER BY f.path`,
     )
-    .all(idsJson) as { path: string; hash: string }[];
+    .all(idsJson, idsJson) as { path: string; hash: string }[];
   const left = sqlite
     .prepare(
-      `SELECT f.path, f.content_hash AS hash FROM files f ${photoKinds} WHERE f.removed_run IN ${inRuns} ORDER BY f.path`,
+      `SELECT f.path, f.content_hash AS hash FROM files f ${photoKinds} WHERE f.removed_run IN ${inRuns}
+       AND f.first_seen_run NOT IN ${inRuns} ORDER BY f.path`,
     )
-    .all(idsJson) as { path: string; hash: string }[];
+    .all(idsJson, idsJson) as { path: string; hash: string }[];
   const leftByHash = new Map<string, string[]>();
   for (const row of left) leftByHash.set(row.hash, [...(leftByHash.get(row.hash) ?? []), row.path]);
   const moved: { from: string; to: string }[] = [];

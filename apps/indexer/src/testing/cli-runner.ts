@@ -12,9 +12,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Environment for a child CLI: no inherited KINDRED_* settings, plain output. */
+/** Environment for a child CLI: no inherited KINDRED_* settings, no config file of this machine, plain output. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NO_COLOR: '1',
+    KINDRED_CONFIG: '/nonexistent/kindred.config.json',
+  };
   return { ...env, ...extra };
 }
 
