@@ -16,6 +16,7 @@ import { scheduleCommand } from './commands/schedule-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { tokenCommand } from './commands/token-command.js';
 import { userCommand } from './commands/user-command.js';
+import { xmpCommand } from './commands/xmp-command.js';
 import { EnvError, readEnv } from './env.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -41,6 +42,7 @@ Examples:
   $ kindred schedule install       run nightly (systemd user timer, or a crontab line)
   $ kindred backup                 online backup of the database, rotated
   $ kindred config                 effective settings and where each came from
+  $ kindred xmp export             write confirmed faces as XMP face regions (sidecars)
   $ kindred user add --owner --email you@example.org --name You   the first gallery account
 
 Database: --db PATH, else $KINDRED_DB, else the config file's db, else $XDG_DATA_HOME/kindred/kindred.db
@@ -59,7 +61,8 @@ Database: --db PATH, else $KINDRED_DB, else the config file's db, else $XDG_DATA
     .addCommand(restoreCommand(env))
     .addCommand(configCommand(env))
     .addCommand(userCommand(env))
-    .addCommand(tokenCommand(env));
+    .addCommand(tokenCommand(env))
+    .addCommand(xmpCommand(env));
   await program.parseAsync(process.argv);
 }
 

@@ -49,7 +49,8 @@ export function jpegSegments(bytes: Buffer, partial = false): { segments: JpegSe
 }
 
 const payloadStart = (s: JpegSegment) => s.start + 4;
-const isMainXmp = (bytes: Buffer, s: JpegSegment) =>
+/** True for the APP1 segment holding the main XMP packet. */
+export const isMainXmp = (bytes: Buffer, s: JpegSegment) =>
   s.marker === APP1 &&
   bytes.subarray(payloadStart(s), payloadStart(s) + XMP_SIGNATURE.length).equals(XMP_SIGNATURE);
 

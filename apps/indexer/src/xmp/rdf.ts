@@ -152,3 +152,28 @@ export function itemsOf(value: XmpValue | undefined): XmpValue[] {
   if (value === undefined || value === '') return [];
   return Array.isArray(value) ? value : [value];
 }
+
+/**
+ * Removes the top-level properties named (expanded names) from every rdf:Description of a parsed XML
+ * tree, in place, and returns the rdf:RDF node's children list (to append to), or null without rdf:RDF.
+ */
+export function removeTopProperties(nodes: XmlNode[], names: ReadonlySet<string>): XmlNode[] | null {
+  const rdf = findRdf(nodes, new Map());
+  if (!rdf) return null;
+  const emptied = new Set<XmlNode>();
+  for (const description of elementsIn(rdf.node, rdf.tag, rdf.scope)) {
+    const children = childrenOf(description.node, description.tag);
+    const kept = children.filter((child) => {
+      const tag = tagOf(child);
+      return !tag || !names.has(expand(tag, scopeOf(child, description.scope)));
+    });
+    if (kept.length === children.length) continue;
+    description.node[description.tag] = kept;
+    const left = kept.some((child) => tagOf(child) !== null) || propertyAttributes(description).length > 0;
+    if (!left) emptied.add(description.node);
+  }
+  // A description left with nothing (typically the one Kindred wrote last time) goes, so exports repeat exactly.
+  const rdfChildren = childrenOf(rdf.node, rdf.tag).filter((node) => !emptied.has(node));
+  rdf.node[rdf.tag] = rdfChildren;
+  return rdfChildren;
+}

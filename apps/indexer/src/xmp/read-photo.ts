@@ -30,7 +30,7 @@ export interface PhotoXmp {
 export const SAME_REGION_IOU = 0.5;
 
 /** The image's embedded XMP text and EXIF orientation; a file that is no image format exifr knows has none. */
-async function embedded(path: string): Promise<{ xmp: string | null; orientation: number | null }> {
+export async function embeddedXmp(path: string): Promise<{ xmp: string | null; orientation: number | null }> {
   let out: { xmp?: unknown; ifd0?: { Orientation?: unknown } } | undefined;
   try {
     out = await exifr.parse(path, {
@@ -54,7 +54,7 @@ async function embedded(path: string): Promise<{ xmp: string | null; orientation
 }
 
 /** The stored pixel size of a JPEG, from the head of the file (other formats: null). */
-async function storedSize(path: string): Promise<{ width: number; height: number } | null> {
+export async function storedSize(path: string): Promise<{ width: number; height: number } | null> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(1024 * 1024);
@@ -74,7 +74,7 @@ async function storedSize(path: string): Promise<{ width: number; height: number
  * Throws when a source cannot be read or is not well-formed XMP: the caller keeps what it had.
  */
 export async function readPhotoXmp(imagePath: string, sidecarPaths: readonly string[]): Promise<PhotoXmp> {
-  const own = await embedded(imagePath);
+  const own = await embeddedXmp(imagePath);
   const sources: { from: string; text: string }[] = [];
   for (const path of sidecarPaths) {
     try {
