@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { IndexerEnv } from '../env.js';
+import { RunReport } from '../jobs/report.js';
 import { beginRun, finishRun, RunLockedError } from '../jobs/run-lock.js';
 import { UnknownPersonError } from '../xmp/export-select.js';
 import { exportXmp, type XmpExportReport } from '../xmp/export-xmp.js';
@@ -62,30 +63,20 @@ async function runExport(options: ExportOptions): Promise<void> {
         runId,
       });
     } catch (error) {
-      if (runId) finishRun(db, runId, 'failed', { files: emptyCounts(), errors: [], durationMs: 0 });
+      if (runId) finishRun(db, runId, 'failed', new RunReport().toJSON());
       if (error instanceof UnknownPersonError) throw new CliError(error.message);
       throw new CliError(`xmp export failed: ${(error as Error).message}`);
     }
     if (runId) {
       const durationMs = Math.round(performance.now() - started);
       const errors = report.errors.map((e) => ({ path: e.path, error: e.error }));
-      finishRun(db, runId, 'completed', { files: emptyCounts(), errors, durationMs, xmp: report });
+      finishRun(db, runId, 'completed', { ...new RunReport().toJSON(), errors, durationMs, xmp: report });
     }
     process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : summary(report, options));
   } finally {
     db.$client.close();
   }
 }
-
-const emptyCounts = () => ({
-  seen: 0,
-  new: 0,
-  changed: 0,
-  moved: 0,
-  removed: 0,
-  unchanged: 0,
-  duplicates: 0,
-});
 
 export function xmpCommand(env: IndexerEnv): Command {
   const exportCommand = new Command('export')
