@@ -170,7 +170,8 @@ describe('kindred xmp export: what it writes, Kindred and exiftool read back ide
     assertSameBox(exiftoolRegions(photo6())[0]?.box, storedBox(rose, 6), 'embedded MWG, orientation 6');
     assertSameBox(exiftoolRegions(photo8())[0]?.box, storedBox(kit, 8), 'embedded MWG, orientation 8');
     const [mp] = exiftoolJson(['-XMP:RegionInfoMP', photo8()]);
-    const rectangle = (mp?.RegionInfoMP as { Regions: { Rectangle: string }[] }).Regions[0]?.Rectangle ?? '';
+    const mpInfo = mp?.RegionInfoMP as { Regions?: { Rectangle: string }[] } | undefined;
+    const rectangle = mpInfo?.Regions?.[0]?.Rectangle ?? '';
     const [x, y, w, h] = rectangle.split(',').map(Number) as [number, number, number, number];
     assertSameBox({ x, y, w, h }, storedBox(kit, 8), 'embedded MP, orientation 8');
 
