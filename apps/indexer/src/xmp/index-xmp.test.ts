@@ -183,4 +183,26 @@ describe('kindred index reads XMP face regions', { skip }, () => {
       'fixed sidecar',
     );
   });
+  test('the faces step pairs XMP faces with detections one-to-one (no second face on the same person)', async () => {
+    const run = await index(db, [], true);
+    assert.equal(
+      run.errors.filter((e) => !e.path.endsWith('broken.jpg')).length,
+      0,
+      JSON.stringify(run.errors),
+    );
+    for (const name of ['mwg_o6.jpg', 'mwg_o8.jpg', 'mp_o6.jpg', 'mp_o8.jpg', 'side_stem.jpg']) {
+      const rows = querySql<{ source: string; score: number | null }>(
+        db,
+        `SELECT f.source, f.score FROM faces f JOIN files fl ON fl.content_hash = f.photo_hash
+         WHERE fl.path = ? ORDER BY f.id`,
+        at(name),
+      );
+      assert.deepEqual(
+        rows.map((r) => r.source),
+        ['xmp'],
+        `${name}: the detection was absorbed by the XMP face`,
+      );
+      assert.ok(rows[0]?.score !== null, `${name}: the XMP face took the detection's descriptor`);
+    }
+  });
 });
