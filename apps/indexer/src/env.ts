@@ -54,6 +54,11 @@ export interface IndexerEnv {
   systemctl: string;
   /** True when `NO_COLOR` is set or `TERM=dumb`: no progress bar even on a TTY. */
   plainOutput: boolean;
+  /**
+   * Test only (`KINDRED_TEST_MAX_DB_PAGES`): caps the database at this many pages (SQLite max_page_count), so a
+   * disk-full test can run where no small filesystem can be mounted. SQLite then fails as on a full disk.
+   */
+  testMaxDbPages?: number;
 }
 
 function configPathFor(env: NodeJS.ProcessEnv): string {
@@ -108,7 +113,16 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): IndexerEnv {
     systemdUserDir: env.KINDRED_SYSTEMD_DIR || join(xdgConfig, 'systemd', 'user'),
     systemctl: env.KINDRED_SYSTEMCTL || 'systemctl',
     plainOutput: Boolean(env.NO_COLOR) || env.TERM === 'dumb',
+    testMaxDbPages: testPages(env.KINDRED_TEST_MAX_DB_PAGES),
   };
+}
+
+function testPages(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  const pages = Number(raw);
+  if (!Number.isInteger(pages) || pages < 1)
+    throw new ConfigError(`KINDRED_TEST_MAX_DB_PAGES must be a whole number ≥ 1 (got "${raw}")`);
+  return pages;
 }
 
 /**

@@ -8,6 +8,7 @@ import { RunReport } from '../jobs/report.js';
 import { checkRootFolder, listRoots, RootError, rememberRoots } from '../jobs/roots.js';
 import { digestRuns, selectRuns } from '../jobs/run-digest.js';
 import { beginRun, finishRun, RunLockedError } from '../jobs/run-lock.js';
+import { describeStorageError, isStorageError } from '../jobs/storage-errors.js';
 import { progressReporter } from '../progress.js';
 import { CliError, EXIT_INTERRUPTED, EXIT_LOCKED, openForCommand } from './cli-error.js';
 import { formatSummary } from './index-summary.js';
@@ -63,6 +64,7 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
     throw error;
   }
   const db = openForCommand(options.db);
+  if (env.testMaxDbPages) db.$client.pragma(`max_page_count = ${env.testMaxDbPages}`);
   try {
     // With no folder given: the remembered roots, plus the config file's roots (remembered from now on).
     if (folders.length === 0 && env.roots.length > 0) rememberRoots(db, env.roots);
@@ -77,6 +79,8 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
       ({ runId } = beginRun(db));
     } catch (error) {
       if (error instanceof RunLockedError) throw new CliError(error.message, EXIT_LOCKED);
+      if (isStorageError(error))
+        throw new CliError(`cannot start a run: ${describeStorageError(error, options.db)}`);
       throw new CliError(`cannot start a run in ${options.db}: ${(error as Error).message}`);
     }
     const report = new RunReport();
@@ -117,8 +121,15 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
       }
     } catch (error) {
       progress.stop();
-      finishRun(db, runId, 'failed', { ...report.toJSON(), failure: (error as Error).message });
-      throw new CliError(`index run failed: ${(error as Error).message}`);
+      const message = isStorageError(error)
+        ? describeStorageError(error, options.db)
+        : (error as Error).message;
+      try {
+        finishRun(db, runId, 'failed', { ...report.toJSON(), failure: message });
+      } catch {
+        // The disk is still full: the run stays 'running' with a dead pid; the next run marks it interrupted.
+      }
+      throw new CliError(`index run failed: ${message}`);
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

@@ -1,6 +1,7 @@
 import type { KindredDb } from '@kindred/db';
 import { Channel } from './channel.js';
 import type { ContentKind } from './kind.js';
+import { isStorageError } from './storage-errors.js';
 
 /** A content the inventory has just recorded (committed to `contents`), with one path where it lives. */
 export interface NewContent {
@@ -34,12 +35,18 @@ export interface ContentStep {
 /** Runs the steps alongside the walk: one bounded channel per step. */
 export class StepRunner {
   readonly #running: { step: ContentStep; channel: Channel<NewContent>; done: Promise<unknown> }[];
+  /** A step stopped on a storage error (disk full…): the whole run stops, not just the step. */
+  #fatal: unknown;
 
   constructor(steps: ContentStep[], context: StepContext, capacity = 64) {
     this.#running = steps.map((step) => {
       const channel = new Channel<NewContent>(capacity);
       const done = step.consume(channel, context).catch((error: unknown) => {
         channel.drop();
+        if (isStorageError(error)) {
+          this.#fatal ??= error;
+          return { failed: true };
+        }
         context.error(step.name, `step failed: ${(error as Error).message ?? String(error)}`);
         return { failed: true };
       });
@@ -53,6 +60,7 @@ export class StepRunner {
 
   /** Hands new contents to every step that wants them; waits while a step's buffer is full. */
   async offer(contents: NewContent[]): Promise<void> {
+    if (this.#fatal) throw this.#fatal;
     for (const content of contents) {
       for (const { step, channel } of this.#running) {
         if (step.wants(content)) await channel.push(content);
@@ -65,6 +73,7 @@ export class StepRunner {
     for (const { channel } of this.#running) channel.close();
     const sections = new Map<string, unknown>();
     for (const { step, done } of this.#running) sections.set(step.name, await done);
+    if (this.#fatal) throw this.#fatal;
     return sections;
   }
 }

@@ -8,6 +8,7 @@ import {
   storeFailedPhoto,
 } from './faces-store.js';
 import { readPhotoMetadata } from './photo-metadata.js';
+import { isStorageError } from './storage-errors.js';
 
 /** The part of the vision pool the faces step uses (see @kindred/vision createVisionPool). */
 export interface FacesPool {
@@ -65,6 +66,8 @@ export function createFacesRunner(options: FacesStepOptions): FacesRunner {
     tagsDescribedFromBox: 0,
   };
   const attempted = new Set<string>();
+  /** A storage error (disk full…): the photo is not at fault; the run stops and the next one redoes it. */
+  let fatal: unknown;
   const running = new Set<Promise<void>>();
   let pool: FacesPool | undefined;
   const openedPool = (): FacesPool => {
@@ -87,6 +90,10 @@ export function createFacesRunner(options: FacesStepOptions): FacesRunner {
       report.tagsMatched += stored.matchedTags;
       report.tagsDescribedFromBox += stored.describedFromBox;
     } catch (error) {
+      if (isStorageError(error)) {
+        fatal ??= error;
+        return;
+      }
       const message = (error as Error).message ?? String(error);
       storeFailedPhoto(db, work.hash, pipeline, message);
       report.failed++;
@@ -96,6 +103,7 @@ export function createFacesRunner(options: FacesStepOptions): FacesRunner {
   };
 
   const dispatch = async (work: FacesWork, context: StepContext, retry = false) => {
+    if (fatal) throw fatal;
     if (attempted.has(work.hash) && !retry) return;
     attempted.add(work.hash);
     if (pool) await pool.whenReady();
@@ -106,6 +114,7 @@ export function createFacesRunner(options: FacesStepOptions): FacesRunner {
 
   const settle = async () => {
     while (running.size > 0) await Promise.all(running);
+    if (fatal) throw fatal;
   };
 
   return {

@@ -106,7 +106,15 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
   const maybeFlush = () => {
     if (store.pending >= options.batchFiles || performance.now() - lastFlush >= options.batchMs) flush();
   };
-  const timer = setInterval(() => store.pending > 0 && flush(), options.batchMs);
+  let failure: unknown; // a batch that could not be committed (disk full…) stops the walk
+  const timer = setInterval(() => {
+    if (store.pending === 0 || failure) return;
+    try {
+      flush();
+    } catch (error) {
+      failure = error;
+    }
+  }, options.batchMs);
   timer.unref();
 
   const record = (entry: FileRecord, before: KnownFile | undefined) => {
@@ -188,10 +196,15 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
           }
           progress.bytesQueued += file.size;
           const { done } = await pool().submit(file.path, file.size);
-          const task = done.then((result) => onHashed(root.id, file, before, result));
+          const task = done
+            .then((result) => onHashed(root.id, file, before, result))
+            .catch((error: unknown) => {
+              failure ??= error;
+            });
           hashing.add(task);
           void task.finally(() => hashing.delete(task));
         }
+        if (failure) throw failure;
         maybeFlush();
         options.onProgress?.(progress);
         if (committed.length > 0) {
@@ -203,6 +216,7 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
       if (!options.signal?.aborted) walkedRoots.add(root.id);
     }
     await Promise.all(hashing);
+    if (failure) throw failure;
     if (options.signal?.aborted) {
       flush();
       return false;
