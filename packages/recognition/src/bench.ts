@@ -24,12 +24,20 @@ const confirmedSet = new Set(confirmed);
 const libPending = libIdx.filter((i) => !confirmedSet.has(i));
 const photo = (i: number) => `p${i}`;
 
-const rows: [string, string, string][] = [];
+const rows: [string, string, string, string][] = [];
+/** Wall time and this process's CPU time (user + system): on a shared machine the CPU time is the steadier figure. */
 const time = <T>(label: string, items: string, fn: () => T): T => {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const result = fn();
-  rows.push([label, items, `${((performance.now() - t) / 1000).toFixed(2)} s`]);
-  console.error(`${label}: ${rows.at(-1)?.[2]}`);
+  const used = process.cpuUsage(cpu);
+  rows.push([
+    label,
+    items,
+    `${((performance.now() - t) / 1000).toFixed(2)} s`,
+    `${((used.user + used.system) / 1e6).toFixed(2)} s`,
+  ]);
+  console.error(`${label}: ${rows.at(-1)?.[2]} (cpu ${rows.at(-1)?.[3]})`);
   return result;
 };
 
@@ -75,8 +83,8 @@ console.log(
   `Recognition bench: ${IDENTITIES} identities, ${libIdx.length} library faces, ${newIdx.length} new faces`,
 );
 console.log(`prototypes: ${people.vectors.rows}; groups after full run: ${full.groups.size}\n`);
-console.log('| step | input | time |\n|---|---|---|');
-for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+console.log('| step | input | wall time | CPU time |\n|---|---|---|---|');
+for (const [a, b, c, d] of rows) console.log(`| ${a} | ${b} | ${c} | ${d} |`);
 console.log(
   `\nnew faces: ${named} named (${((100 * (named - wrong)) / Math.max(1, named)).toFixed(2)}% correct, ` +
     `recall ${((100 * (named - wrong)) / nameable).toFixed(1)}%), unnamed people BCubed F ${grouping.f.toFixed(3)}`,

@@ -1,14 +1,20 @@
 import { averageLinkage } from './linkage.js';
 import { distances, type Matrix, selectRows } from './matrix.js';
+import { mergeCloseGroups } from './merge-groups.js';
 import { nearestOwners } from './nearest.js';
+import { bisect } from './partition.js';
 
 export interface GroupingOptions {
   /** Average-linkage cut: groups closer than this merge. */
   linkThreshold: number;
   /** A new face joins an existing group when within this distance of its centroid. */
   joinThreshold: number;
-  /** Largest batch clustered at once (memory is batch² × 4 bytes). */
+  /** Largest batch clustered at once when the pool is large (memory is batch² × 4 bytes). */
   batchSize?: number;
+  /** Centroid distance under which the groups of a split pool are merged (default 0.3). */
+  mergeThreshold?: number;
+  /** Faces left after joining existing groups are clustered at once up to this many (default 3000). */
+  poolSize?: number;
 }
 
 /** An existing group: its key, centroid, size and the photos its faces are in. */
@@ -27,11 +33,18 @@ export interface Grouping {
 }
 
 const JOIN_CANDIDATES = 3;
+/** Unknown faces clustered at once when no more are left (3,000² distances: 36 MB). */
+const POOL = 3000;
+/** A leaf is offered to the groups made by the WINDOW − 1 leaves before it. */
+const WINDOW = 3;
+/** Groups of a split pool closer than this (centroids) are merged afterwards. */
+const MERGE = 0.3;
 
 /**
  * Groups faces incrementally: each face joins the nearest existing group it may join (within
- * `joinThreshold`, no face of its photo already there); the rest are clustered by average linkage
- * with cannot-link constraints in batches, each batch first offered to the groups made so far.
+ * `joinThreshold`, no face of its photo already there; one search over the existing groups); the
+ * rest are clustered by average linkage with cannot-link constraints, all at once up to `poolSize`
+ * faces, beyond that in leaves of a k-means tree (see `bisect`).
  */
 export function groupFaces(
   faces: Matrix,
@@ -46,9 +59,17 @@ export function groupFaces(
   const group = new Int32Array(faces.rows).fill(-1);
   const batch = options.batchSize ?? 2000;
   let nextKey = firstNewKey;
-  for (let start = 0; start < faces.rows; start += batch) {
-    const idx = Array.from({ length: Math.min(batch, faces.rows - start) }, (_, i) => start + i);
-    const left = joinExisting(faces, idx, photoOf, groups, group, options.joinThreshold);
+  const all = Array.from({ length: faces.rows }, (_, i) => i);
+  const rest = joinExisting(faces, all, photoOf, [...groups.values()], group, options.joinThreshold);
+  // A small pool is clustered at once; a large one in leaves of similar faces, each leaf first
+  // offered to the groups the previous leaves made (its neighbours in the tree).
+  const leaves = rest.length <= (options.poolSize ?? POOL) ? [rest] : bisect(faces, rest, batch);
+  let recent: ExistingGroup[][] = [];
+  const allMade: ExistingGroup[] = [];
+  for (const idx of leaves) {
+    const left = joinExisting(faces, idx, photoOf, recent.flat(), group, options.joinThreshold);
+    const made: ExistingGroup[] = [];
+    recent = [...recent.slice(1 - WINDOW), made];
     if (left.length === 0) continue;
     const sub = selectRows(faces, left);
     const D = distances(sub, sub);
@@ -68,11 +89,22 @@ export function groupFaces(
       if (key === undefined) {
         key = nextKey++;
         keyOf.set(label, key);
-        groups.set(key, { key, centroid: new Float32Array(faces.dim), size: 0, photos: new Set() });
+        const g = { key, centroid: new Float32Array(faces.dim), size: 0, photos: new Set<string>() };
+        groups.set(key, g);
+        made.push(g);
+        allMade.push(g);
       }
       group[f] = key;
       addMember(groups.get(key) as ExistingGroup, faces, f, photoOf[f] as string);
     });
+  }
+  if (leaves.length > 1) {
+    const into = mergeCloseGroups(allMade, options.mergeThreshold ?? MERGE);
+    for (let f = 0; f < faces.rows; f++) {
+      const to = into.get(group[f] as number);
+      if (to !== undefined) group[f] = to;
+    }
+    for (const key of into.keys()) groups.delete(key);
   }
   return { group, groups };
 }
@@ -81,11 +113,12 @@ function joinExisting(
   faces: Matrix,
   idx: number[],
   photoOf: ArrayLike<string>,
-  groups: Map<number, ExistingGroup>,
+  candidates: ExistingGroup[],
   group: Int32Array,
   joinThreshold: number,
 ): number[] {
-  const list = [...groups.values()].filter((g) => g.size > 0);
+  const list = candidates.filter((g) => g.size > 0);
+  const byKey = new Map(list.map((g) => [g.key, g]));
   if (list.length === 0) return idx;
   const centroids: Matrix = {
     data: new Float32Array(list.length * faces.dim),
@@ -116,7 +149,7 @@ function joinExisting(
     for (let r = 0; r < JOIN_CANDIDATES && !joined; r++) {
       const key = top.owners[i * JOIN_CANDIDATES + r] as number;
       if (key < 0 || (top.dists[i * JOIN_CANDIDATES + r] as number) > joinThreshold) break;
-      const g = groups.get(key) as ExistingGroup;
+      const g = byKey.get(key) as ExistingGroup;
       if (g.photos.has(photo)) continue;
       group[f] = key;
       addMember(g, faces, f, photo);

@@ -1,6 +1,6 @@
 import { averageLinkage } from './linkage.js';
 import { distances, type Matrix, selectRows } from './matrix.js';
-import { nearestOwners } from './nearest.js';
+import type { TopOwners } from './top-owners.js';
 
 /**
  * Anchors are what earlier runs know: person prototypes (owner ≥ 0 = person id) and unnamed
@@ -20,8 +20,12 @@ export interface JointOptions {
   cut: number;
   /** RMS distance of a face to the centre it belongs to; adds the anchor's spread to face–anchor distances. */
   spread: number;
-  /** Faces clustered at once. */
+  /** Most faces clustered at once (runs of one person's faces are kept whole up to this size). */
   batchSize: number;
+  /** Runs of fewer faces are packed into one batch up to this many (default batchSize). */
+  packSize?: number;
+  /** Faces farther than this from every anchor are not clustered (default: all are). */
+  contextRadius?: number;
 }
 
 export interface JointResult {
@@ -33,13 +37,17 @@ export interface JointResult {
   fresh: Int32Array;
 }
 
+/** Anchors near a face that join its batch. */
 const NEAR = 4;
 
 /**
  * Clusters new faces together with the anchors near them by average linkage with cannot-link
  * constraints, so a face takes a person only when its whole group sits with that person; a
  * look-alike's faces form their own group instead. `blockedPeople(face)` lists forbidden people
- * (the photo already has them, or the face was rejected for them). Faces are processed in batches ordered by nearest anchor.
+ * (the photo already has them, or the face was rejected for them). `near` holds each face's nearest
+ * anchors (owner = anchor index, ≥ 4 per face). Faces are batched by the person (or group) of their
+ * nearest anchor, whole runs together up to `batchSize`, so the work grows with the faces, not with
+ * the batch: a face farther than `contextRadius` from every anchor is left alone (it cannot take a name).
  */
 export function jointCluster(
   faces: Matrix,
@@ -48,26 +56,39 @@ export function jointCluster(
   /** Persons each face may not join (same photo already has them, or rejected), or null. */
   blockedPeople: (face: number) => ReadonlySet<number> | null,
   options: JointOptions,
+  near: TopOwners,
 ): JointResult {
   const n = faces.rows;
   const person = new Int32Array(n).fill(-1);
   const group = new Int32Array(n).fill(-1);
   const fresh = new Int32Array(n).fill(-1);
-  const ids = Int32Array.from({ length: anchors.vectors.rows }, (_, i) => i);
-  const near = nearestOwners(faces, { vectors: anchors.vectors, owners: ids }, { k: NEAR });
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (near.owners[a * NEAR] as number) - (near.owners[b * NEAR] as number) || a - b,
-  );
+  const k = near.k;
+  const nearest = (f: number) => near.owners[f * k] as number;
+  const ownerKey = (f: number) => {
+    const a = nearest(f);
+    return a < 0
+      ? -1
+      : (anchors.person[a] as number) >= 0
+        ? (anchors.person[a] as number)
+        : -2 - (anchors.group[a] as number);
+  };
+  const radius = options.contextRadius ?? Infinity;
   let label = 0;
-  for (let start = 0; start < n; start += options.batchSize) {
-    const batch = order.slice(start, start + options.batchSize);
-    const used = [
-      ...new Set(
-        batch.flatMap((f) =>
-          Array.from(near.owners.subarray(f * NEAR, (f + 1) * NEAR)).filter((a) => a >= 0),
-        ),
-      ),
-    ];
+  const order: number[] = [];
+  for (let f = 0; f < n; f++) {
+    if (nearest(f) >= 0 && (near.dists[f * k] as number) <= radius) order.push(f);
+    else fresh[f] = label++;
+  }
+  order.sort((a, b) => ownerKey(a) - ownerKey(b) || nearest(a) - nearest(b) || a - b);
+  for (const batch of packRuns(order, ownerKey, options.batchSize, options.packSize ?? options.batchSize)) {
+    const usedSet = new Set<number>();
+    for (const f of batch) {
+      for (let r = 0; r < Math.min(NEAR, k); r++) {
+        const a = near.owners[f * k + r] as number;
+        if (a >= 0 && (near.dists[f * k + r] as number) <= radius) usedSet.add(a);
+      }
+    }
+    const used = [...usedSet];
     const A = used.length;
     const m = A + batch.length;
     const items = selectRows(faces, batch);
@@ -134,4 +155,29 @@ export function jointCluster(
     });
   }
   return { person, group, fresh };
+}
+
+/**
+ * Splits `order` into batches of whole runs of equal key: small runs are packed together up to
+ * `pack` faces, a run longer than `size` is sliced.
+ */
+function packRuns(order: number[], key: (f: number) => number, size: number, pack: number): number[][] {
+  const batches: number[][] = [];
+  let batch: number[] = [];
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1;
+    const k = key(order[start] as number);
+    while (end < order.length && key(order[end] as number) === k) end++;
+    for (let s = start; s < end; s += size) {
+      const run = order.slice(s, Math.min(end, s + size));
+      if (batch.length > 0 && batch.length + run.length > pack) {
+        batches.push(batch);
+        batch = [];
+      }
+      batch.push(...run);
+    }
+    start = end;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }

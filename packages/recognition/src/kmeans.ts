@@ -39,15 +39,22 @@ export function assignNearest(
 }
 
 /**
- * Deterministic k-means: farthest-point initialisation from the row nearest the mean, then
- * `iterations` Lloyd steps. k is capped at the number of rows.
+ * Deterministic k-means, then `iterations` Lloyd steps; k is capped at the number of rows.
+ * Initialisation `spread`: farthest points from row 0 (finds every look, for prototypes);
+ * `sample`: evenly spaced rows (balanced lists, for search indexes; outliers do not take seeds).
  */
-export function kMeans(points: Matrix, k: number, iterations = 8): KMeansResult {
+export function kMeans(
+  points: Matrix,
+  k: number,
+  iterations = 8,
+  init: 'spread' | 'sample' = 'spread',
+): KMeansResult {
   const n = points.rows;
   const kk = Math.max(1, Math.min(k, n));
   const dim = points.dim;
   const seeds: number[] = [0];
-  if (kk > 1) {
+  if (init === 'sample') for (let s = 1; s < kk; s++) seeds.push(Math.floor((s * n) / kk));
+  else if (kk > 1) {
     const minD = new Float32Array(n).fill(Infinity);
     for (let s = 1; s < kk; s++) {
       const last = selectRows(points, [seeds[s - 1] as number]);

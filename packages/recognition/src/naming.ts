@@ -1,5 +1,6 @@
 import type { Matrix } from './matrix.js';
 import { nearestOwners, type OwnedVectors } from './nearest.js';
+import { createTopOwners, offer, type TopOwners } from './top-owners.js';
 
 export interface NamingOptions {
   /** Largest distance to a person's nearest prototype for a suggestion. */
@@ -26,6 +27,40 @@ export interface Naming {
 
 const CANDIDATES = 4;
 
+/** Each face's nearest distinct people (nearest first) and a lower bound on any person not listed. */
+export interface PersonCandidates {
+  top: TopOwners;
+  /** Every person missing from `top` is at least this far (Infinity when `top` is exhaustive). */
+  bound: Float32Array;
+}
+
+/** Nearest people of each query by their prototypes (one search). */
+export function personCandidates(queries: Matrix, people: OwnedVectors): PersonCandidates {
+  const top = nearestOwners(queries, people, { k: CANDIDATES });
+  return { top, bound: new Float32Array(queries.rows).fill(Infinity) };
+}
+
+/**
+ * People candidates from a search over single prototypes (`anchors`: owner = prototype index, nearest
+ * first): each prototype's person keeps its nearest distance; persons beyond the list are at least as
+ * far as its last prototype.
+ */
+export function candidatesFromAnchors(anchors: TopOwners, personOf: ArrayLike<number>): PersonCandidates {
+  const n = anchors.owners.length / anchors.k;
+  const top = createTopOwners(n, CANDIDATES);
+  const bound = new Float32Array(n).fill(Infinity);
+  for (let q = 0; q < n; q++) {
+    for (let r = 0; r < anchors.k; r++) {
+      const a = anchors.owners[q * anchors.k + r] as number;
+      if (a < 0) break;
+      const d = anchors.dists[q * anchors.k + r] as number;
+      offer(top, q, personOf[a] as number, d);
+      if (r === anchors.k - 1) bound[q] = d;
+    }
+  }
+  return { top, bound };
+}
+
 /**
  * Names query faces by their people's prototypes: a face is suggested person P only when P is its
  * nearest allowed person, within `threshold`, and every other person is ≥ `margin` farther.
@@ -38,26 +73,41 @@ export function nameFaces(
   context: NamingContext,
   options: NamingOptions,
 ): Naming {
-  const n = queries.rows;
+  if (people.vectors.rows === 0) {
+    return {
+      person: new Int32Array(queries.rows).fill(-1),
+      distance: new Float32Array(queries.rows).fill(Infinity),
+    };
+  }
+  return nameFromCandidates(personCandidates(queries, people), context, options);
+}
+
+/** `nameFaces` over candidates found once (see `candidatesFromAnchors`). */
+export function nameFromCandidates(
+  candidates: PersonCandidates,
+  context: NamingContext,
+  options: NamingOptions,
+): Naming {
+  const { top, bound } = candidates;
+  const k = top.k;
+  const n = top.owners.length / k;
   const person = new Int32Array(n).fill(-1);
   const distance = new Float32Array(n).fill(Infinity);
-  if (people.vectors.rows === 0) return { person, distance };
-  const top = nearestOwners(queries, people, { k: CANDIDATES });
   const proposals: number[] = [];
   for (let q = 0; q < n; q++) {
     const rejected = context.rejected?.get(q);
     let best = -1;
     let d1 = Infinity;
-    let d2 = Infinity;
-    for (let r = 0; r < CANDIDATES; r++) {
-      const owner = top.owners[q * CANDIDATES + r] as number;
+    let d2 = bound[q] as number;
+    for (let r = 0; r < k; r++) {
+      const owner = top.owners[q * k + r] as number;
       if (owner < 0 || rejected?.has(owner)) continue;
-      const d = top.dists[q * CANDIDATES + r] as number;
+      const d = top.dists[q * k + r] as number;
       if (best < 0) {
         best = owner;
         d1 = d;
       } else {
-        d2 = d;
+        d2 = Math.min(d2, d);
         break;
       }
     }

@@ -15,6 +15,8 @@ export interface NearestOptions {
   exactLimit?: number;
   /** Lists probed per query by the index. */
   probes?: number;
+  /** Lists of the index (default √(probes·m)). */
+  lists?: number;
 }
 
 const BLOCK = 128;
@@ -37,7 +39,12 @@ export function nearestOwnersExact(
     distanceBlock(queries, qn, q, end, refs.vectors, rn, out);
     for (let i = q; i < end; i++) {
       const r = (i - q) * m;
-      for (let j = 0; j < m; j++) offer(result, i, refs.owners[j] as number, out[r + j] as number);
+      const last = i * k + k - 1;
+      for (let j = 0; j < m; j++) {
+        const d = out[r + j] as number;
+        // Nothing at or beyond the k-th best can enter the list (see `offer`).
+        if (d < (result.dists[last] as number)) offer(result, i, refs.owners[j] as number, d);
+      }
     }
   }
   return result;
@@ -50,10 +57,12 @@ export function nearestOwnersExact(
  */
 export function nearestOwners(queries: Matrix, refs: OwnedVectors, options: NearestOptions): TopOwners {
   const { k, exactLimit = 3000, probes = 4 } = options;
+  const listCount = options.lists;
   const m = refs.vectors.rows;
   if (m <= exactLimit) return nearestOwnersExact(queries, refs, k);
-  const lists = Math.ceil(Math.sqrt(m));
-  const coarse = kMeans(refs.vectors, lists, 4);
+  // √(probes·m) lists balance the coarse scan (lists) against the probed lists (probes·m/lists).
+  const lists = listCount ?? Math.ceil(Math.sqrt(probes * m));
+  const coarse = kMeans(refs.vectors, lists, 4, 'sample');
   const members: number[][] = Array.from({ length: coarse.centroids.rows }, () => []);
   coarse.assignment.forEach((c, j) => {
     members[c]?.push(j);

@@ -3,8 +3,8 @@ import { type ExistingGroup, groupFaces } from './grouping.js';
 import { type Anchors, jointCluster } from './joint.js';
 import { type Matrix, selectRows } from './matrix.js';
 import { applyWeights } from './metric.js';
-import { nameFaces } from './naming.js';
-import type { OwnedVectors } from './nearest.js';
+import { candidatesFromAnchors, nameFromCandidates } from './naming.js';
+import { nearestOwners, type OwnedVectors } from './nearest.js';
 
 export interface RecognitionInput {
   /** Prototypes of the known people (owners are person ids). */
@@ -36,6 +36,9 @@ export interface RecognitionResult {
   groups: Map<number, ExistingGroup>;
 }
 
+/** Nearest prototypes found per face (≥ 2 people when a person has at most 4 prototypes). */
+const NEAR_PROTOTYPES = 8;
+
 /** Faces one prototype stands for in the linkage (its weight). */
 const PROTOTYPE_WEIGHT = 4;
 
@@ -55,38 +58,42 @@ export function recognizeFaces(
     ? { vectors: applyWeights(input.people.vectors, w), owners: input.people.owners }
     : input.people;
   const { threshold, margin, strictThreshold } = options.naming;
-  const loose = nameFaces(faces, people, input, { threshold, margin });
-  const strict = nameFaces(faces, people, input, { threshold: strictThreshold, margin });
+  // One search for every face's nearest prototypes serves naming, the joint clustering and grouping.
+  const protoIds = Int32Array.from({ length: people.vectors.rows }, (_, i) => i);
+  const near = nearestOwners(faces, { vectors: people.vectors, owners: protoIds }, { k: NEAR_PROTOTYPES });
+  const candidates = candidatesFromAnchors(near, people.owners);
+  const loose = nameFromCandidates(candidates, input, { threshold, margin });
+  const strict = nameFromCandidates(candidates, input, { threshold: strictThreshold, margin });
   // All faces are clustered with the people's prototypes (faces of nobody known help a look-alike
   // form a group of their own): a face keeps the name of the person its cluster holds, or, in a
   // cluster of no person, only a name within strictThreshold.
   const person = new Int32Array(faces.rows).fill(-1);
-  const near = Array.from({ length: faces.rows }, (_, f) => f);
-  if (near.length > 0 && people.vectors.rows > 0) {
-    const anchors = anchorsOf(people);
-    const blocked = (q: number): ReadonlySet<number> | null => {
-      const f = near[q] as number;
+  if (faces.rows > 0 && people.vectors.rows > 0) {
+    const blocked = (f: number): ReadonlySet<number> | null => {
       const rejected = input.rejected?.get(f);
       const present = input.peopleInPhoto?.get(input.photoOf[f] as string);
       if (rejected && present) return new Set([...rejected, ...present]);
       return rejected ?? present ?? null;
     };
     const joint = jointCluster(
-      selectRows(faces, near),
-      near.map((f) => input.photoOf[f] as string),
-      anchors,
+      faces,
+      input.photoOf,
+      anchorsOf(people),
       blocked,
       {
         cut: options.grouping.linkThreshold,
         spread: options.grouping.spread,
-        batchSize: options.grouping.batchSize ?? 1500,
+        batchSize: options.grouping.jointBatchSize ?? options.grouping.batchSize ?? 1500,
+        contextRadius: options.grouping.contextRadius,
+        packSize: options.grouping.jointPackSize,
       },
+      near,
     );
-    near.forEach((f, q) => {
-      const inPerson = joint.person[q] as number;
+    for (let f = 0; f < faces.rows; f++) {
+      const inPerson = joint.person[f] as number;
       if (inPerson >= 0 && inPerson === loose.person[f]) person[f] = inPerson;
       else if (inPerson < 0 && (strict.person[f] as number) >= 0) person[f] = strict.person[f] as number;
-    });
+    }
   }
   dedupeSamePhoto(person, loose.distance, input.photoOf);
   const unnamed: number[] = [];

@@ -20,12 +20,8 @@ export function createTopOwners(queries: number, k: number): TopOwners {
 export function offer(top: TopOwners, q: number, owner: number, d: number): void {
   const { k, owners, dists } = top;
   const base = q * k;
-  if (d >= (dists[base + k - 1] as number) && owners[base + k - 1] !== owner) {
-    // Cannot enter the list unless the owner is already in it.
-    let present = false;
-    for (let s = 0; s < k; s++) if (owners[base + s] === owner) present = true;
-    if (!present) return;
-  }
+  // At or beyond the k-th best: a new owner cannot enter, a listed one already has a better distance.
+  if (d >= (dists[base + k - 1] as number)) return;
   let slot = k - 1;
   for (let s = 0; s < k; s++) {
     if (owners[base + s] === owner) {
