@@ -42,7 +42,8 @@ test('kindred index imports Picasa tags once, and again after a run that did not
 
     // A run killed before its import: the next run, though it finds no file changed, imports.
     const sqlite = openDatabase(db).$client;
-    sqlite.exec(`DELETE FROM faces WHERE source = 'picasa'; DELETE FROM picasa_ini_files;
+    // (The import writes faces and their face_imports rows in one transaction: a killed run leaves neither.)
+    sqlite.exec(`DELETE FROM faces WHERE source = 'picasa'; DELETE FROM face_imports; DELETE FROM picasa_ini_files;
       UPDATE runs SET status = 'interrupted' WHERE id = (SELECT max(id) FROM runs)`);
     sqlite.close();
     const resumed = await index(db, []);
