@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { requireTestData, skipWithoutTestData } from '@kindred/testing';
 import { jpegSegments, jpegWithXmp, jpegXmpPacket } from './jpeg.js';
 import { mergeRegions } from './merge.js';
 import { parseXmp } from './rdf.js';
+import { readPhotoXmp } from './read-photo.js';
 import { facesOfXmp } from './regions.js';
 import { XmpSyntaxError } from './xml.js';
 
@@ -96,6 +99,14 @@ describe('XMP face regions, whatever RDF form the writer chose', () => {
     assert.doesNotMatch(once, /Old/, 'the old face list is replaced');
     assert.equal(mergeRegions(once, update), once, 'a second merge changes nothing');
   });
+});
+
+test('a PNG whose XMP sits in an iTXt chunk reads (exifr leaves the chunk header before it)', {
+  skip: skipWithoutTestData(),
+}, async () => {
+  const png = join(requireTestData(), 'faces', 'face_recognition', 'barack_obama', 'obama2_32bit_rgba.png');
+  const read = await readPhotoXmp(png, []);
+  assert.deepEqual(read.regions, []);
 });
 
 describe('JPEG XMP segment', () => {

@@ -47,8 +47,10 @@ export async function embeddedXmp(path: string): Promise<{ xmp: string | null; o
     throw new Error(`cannot read: ${message}`);
   }
   const o = Number(out?.ifd0?.Orientation);
+  // exifr leaves a PNG iTXt chunk's header ("XML:com.adobe.xmp" and its NUL fields) before the packet.
+  const xmp = typeof out?.xmp === 'string' ? out.xmp.slice(Math.max(0, out.xmp.indexOf('<'))) : null;
   return {
-    xmp: typeof out?.xmp === 'string' ? out.xmp : null,
+    xmp,
     orientation: Number.isInteger(o) && o >= 1 && o <= 8 ? o : null,
   };
 }
