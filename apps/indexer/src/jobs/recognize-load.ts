@@ -23,21 +23,32 @@ interface FaceRow {
 const COLUMNS = 'id, photo_hash AS photoHash, descriptor, cluster_id AS clusterId, person_id AS personId';
 
 /**
- * Faces to work on. Incremental: faces never looked at (unassigned, no group yet), plus, when
- * `renamed` (some person's prototypes changed), the unassigned faces already in groups, which may
- * now be nameable. Full: every face that is not confirmed. Confirmed faces are never returned.
+ * Faces to work on. Incremental: faces never looked at (unassigned, no group yet). Full: every face
+ * that is not confirmed. Confirmed faces are never returned.
  */
-export function loadPendingFaces(sqlite: Sqlite, mode: 'new' | 'grouped' | 'full'): PendingFace[] {
-  const where =
-    mode === 'full'
-      ? `state != 'confirmed'`
-      : mode === 'new'
-        ? `state = 'unassigned' AND cluster_id IS NULL`
-        : `state = 'unassigned' AND cluster_id IS NOT NULL`;
+export function loadPendingFaces(sqlite: Sqlite, mode: 'new' | 'full'): PendingFace[] {
+  const where = mode === 'full' ? `state != 'confirmed'` : `state = 'unassigned' AND cluster_id IS NULL`;
   const rows = sqlite
     .prepare(`SELECT ${COLUMNS} FROM faces WHERE ${where} AND descriptor IS NOT NULL ORDER BY id`)
     .all() as FaceRow[];
   return rows.map((r) => ({ ...r, descriptor: blobToVector(r.descriptor) }));
+}
+
+/** The unassigned faces of the given groups (they may have become nameable), in id order. */
+export function loadGroupMembers(sqlite: Sqlite, clusterIds: number[]): PendingFace[] {
+  const out: PendingFace[] = [];
+  const CHUNK = 500;
+  for (let i = 0; i < clusterIds.length; i += CHUNK) {
+    const chunk = clusterIds.slice(i, i + CHUNK);
+    const rows = sqlite
+      .prepare(
+        `SELECT ${COLUMNS} FROM faces WHERE state = 'unassigned' AND descriptor IS NOT NULL
+         AND cluster_id IN (${chunk.map(() => '?').join(',')})`,
+      )
+      .all(...chunk) as FaceRow[];
+    for (const r of rows) out.push({ ...r, descriptor: blobToVector(r.descriptor) });
+  }
+  return out.sort((a, b) => a.id - b.id);
 }
 
 /** People rejected for each pending face, keyed by the face's row in `faces`. */

@@ -1,5 +1,12 @@
 import { blobToVector, type KindredDb, vectorToBlob } from '@kindred/db';
-import { buildPrototypes, type OwnedVectors, type PrototypeOptions, toMatrix } from '@kindred/recognition';
+import {
+  buildPrototypes,
+  distances,
+  type OwnedVectors,
+  type PrototypeOptions,
+  selectRows,
+  toMatrix,
+} from '@kindred/recognition';
 
 type Sqlite = KindredDb['$client'];
 
@@ -11,10 +18,10 @@ interface Signature {
 
 /**
  * Brings person_prototypes up to date: rebuilds the prototypes of every person whose confirmed
- * faces changed (count or newest id), drops those of people with none left. Returns how many
- * people were rebuilt. Only changed people's descriptors are read.
+ * faces changed (count or newest id), drops those of people with none left. Returns the ids of
+ * the people rebuilt. Only changed people's descriptors are read.
  */
-export function refreshPrototypes(sqlite: Sqlite, options: PrototypeOptions): number {
+export function refreshPrototypes(sqlite: Sqlite, options: PrototypeOptions): number[] {
   const current = sqlite
     .prepare(
       `SELECT f.person_id AS personId, COUNT(*) AS n, MAX(f.id) AS last FROM faces f
@@ -59,7 +66,7 @@ export function refreshPrototypes(sqlite: Sqlite, options: PrototypeOptions): nu
       }
     }
   })();
-  return changed.length;
+  return changed.map((s) => s.personId);
 }
 
 /** Every stored prototype, owned by its person id. */
@@ -72,4 +79,28 @@ export function loadPrototypes(sqlite: Sqlite): OwnedVectors | null {
     vectors: toMatrix(rows.map((r) => blobToVector(r.vector))),
     owners: Int32Array.from(rows, (r) => r.personId),
   };
+}
+
+/** Ids of the unnamed groups whose centroid is within `radius` of a prototype of one of `personIds`. */
+export function groupsNearPeople(
+  sqlite: Sqlite,
+  people: OwnedVectors,
+  personIds: number[],
+  radius: number,
+): number[] {
+  const wanted = new Set(personIds);
+  const rows: number[] = [];
+  for (let i = 0; i < people.owners.length; i++) if (wanted.has(people.owners[i] as number)) rows.push(i);
+  if (rows.length === 0) return [];
+  const groups = sqlite
+    .prepare('SELECT id, centroid FROM clusters WHERE size > 0 AND centroid IS NOT NULL')
+    .all() as { id: number; centroid: Buffer }[];
+  if (groups.length === 0) return [];
+  const D = distances(
+    toMatrix(groups.map((g) => blobToVector(g.centroid))),
+    selectRows(people.vectors, rows),
+  );
+  return groups
+    .filter((_, g) => D.subarray(g * rows.length, (g + 1) * rows.length).some((d) => d <= radius))
+    .map((g) => g.id);
 }

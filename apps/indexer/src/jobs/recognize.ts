@@ -7,9 +7,18 @@ import {
   recognizeFaces,
   toMatrix,
 } from '@kindred/recognition';
-import { loadGroups, loadPendingFaces, loadPhotoContext, loadRejections } from './recognize-load.js';
-import { loadPrototypes, refreshPrototypes } from './recognize-prototypes.js';
+import {
+  loadGroupMembers,
+  loadGroups,
+  loadPendingFaces,
+  loadPhotoContext,
+  loadRejections,
+} from './recognize-load.js';
+import { groupsNearPeople, loadPrototypes, refreshPrototypes } from './recognize-prototypes.js';
 import { writeRecognition } from './recognize-write.js';
+
+/** Groups whose centroid is this near a changed person are re-checked for a name (threshold + 0.25). */
+const RECHECK_RADIUS = DEFAULTS.naming.threshold + 0.25;
 
 export interface RecognizeStepOptions {
   /** Re-name and re-group every face that is not confirmed (group ids kept by overlap). */
@@ -34,16 +43,23 @@ export interface RecognizeReport {
 /**
  * The recognition step of `kindred index` and `kindred recognize`. Incremental by default: new
  * faces are named against the people's prototypes or grouped with earlier groups; faces already
- * grouped are only re-checked for a name when some person's confirmed faces changed.
+ * grouped are re-checked for a name only when a person's confirmed faces changed, and only in the
+ * groups near that person, so the work grows with what changed, not with the library.
  */
 export function runRecognition(db: KindredDb, step: RecognizeStepOptions = {}): RecognizeReport {
   const started = performance.now();
   const options = step.options ?? DEFAULTS;
   const mode = step.full ? 'full' : 'incremental';
   const sqlite = db.$client;
-  const peopleRebuilt = refreshPrototypes(sqlite, options.prototypes);
+  const rebuilt = refreshPrototypes(sqlite, options.prototypes);
+  const peopleRebuilt = rebuilt.length;
+  const loaded = loadPrototypes(sqlite);
   const fresh = loadPendingFaces(sqlite, step.full ? 'full' : 'new');
-  const recheck = !step.full && peopleRebuilt > 0 ? loadPendingFaces(sqlite, 'grouped') : [];
+  // Grouped faces may have become nameable when people changed: only the groups near them are read.
+  const recheck =
+    !step.full && loaded && rebuilt.length > 0
+      ? loadGroupMembers(sqlite, groupsNearPeople(sqlite, loaded, rebuilt, RECHECK_RADIUS))
+      : [];
   const faces = [...fresh, ...recheck];
   const report = { mode, faces: faces.length, peopleRebuilt } as const;
   if (faces.length === 0) {
@@ -57,7 +73,7 @@ export function runRecognition(db: KindredDb, step: RecognizeStepOptions = {}): 
       ms: 0,
     };
   }
-  const people: OwnedVectors = loadPrototypes(sqlite) ?? {
+  const people: OwnedVectors = loaded ?? {
     vectors: { data: new Float32Array(0), rows: 0, dim: faces[0]?.descriptor.length ?? 128 },
     owners: new Int32Array(0),
   };
