@@ -13,9 +13,15 @@ export class DatabaseOpenError extends Error {
   override name = 'DatabaseOpenError';
 }
 
+const DEFAULT_BUSY_TIMEOUT_MS = 15_000;
+
 export interface OpenOptions {
   readonly?: boolean;
-  /** Milliseconds to wait on a locked database before failing (default 5000). */
+  /**
+   * Milliseconds to wait on a locked database before failing (default 15 000). WAL lets readers run during
+   * an index run; a writer (a gallery edit) waits for the indexer's transaction (at most about a second of
+   * batched files, one photo's faces, or one recognition or Picasa chunk) instead of failing.
+   */
   busyTimeoutMs?: number;
 }
 
@@ -26,7 +32,7 @@ function openSqlite(path: string, options: OpenOptions) {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,
     });
-    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');
@@ -62,6 +68,6 @@ export type SqliteConnection = Database.Database;
 /** Opens a SQLite file as it is (the file must exist), with the same busy timeout as `openDatabase`. */
 export function openSqliteFile(path: string, options: OpenOptions = {}): SqliteConnection {
   const sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true });
-  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
   return sqlite;
 }
