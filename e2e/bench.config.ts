@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { addAccounts, ownerState } from './accounts.js';
 import { addBulkPerson } from './bench/bulk-person.js';
 import { buildLibraryDb } from './library-db.js';
 import baseConfig from './playwright.config.js';
@@ -18,12 +19,12 @@ if (!process.env.KINDRED_BENCH_DB_READY) {
     const bulk = await addBulkPerson(dbPath, join(benchDir, 'photos'), bulkPhotos);
     console.log(`bench DB: person ${bulk.personId} in ${bulk.photos} photos`);
   }
+  addAccounts(dbPath);
   process.env.KINDRED_BENCH_DB_READY = '1';
 }
 process.env.KINDRED_BENCH_DB = dbPath;
 
-const server =
-  baseConfig.webServer && !Array.isArray(baseConfig.webServer) ? baseConfig.webServer : undefined;
+const server = Array.isArray(baseConfig.webServer) ? baseConfig.webServer[0] : baseConfig.webServer;
 
 export default defineConfig({
   ...baseConfig,
@@ -34,8 +35,12 @@ export default defineConfig({
   webServer: server && {
     ...server,
     command: server.command.replace(/--port \d+/, `--port ${port}`),
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}/login`,
     env: { ...server.env, KINDRED_DB: dbPath },
   },
   use: { ...baseConfig.use, baseURL: `http://127.0.0.1:${port}` },
+  projects: [
+    { name: 'sign-in', testDir: './tests', testMatch: /auth\.setup\.ts/ },
+    { name: 'bench', dependencies: ['sign-in'], use: { storageState: ownerState } },
+  ],
 });

@@ -1,4 +1,5 @@
 import { type Browser, test } from '@playwright/test';
+import { ownerState } from '../accounts.js';
 
 interface Sample {
   fcp: number;
@@ -8,7 +9,10 @@ interface Sample {
 
 /** Loads a page in a fresh context; FCP from paint timing, TTI ≈ the later of DOMContentLoaded end and the last long task. */
 async function measure(browser: Browser, url: string): Promise<Sample> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    storageState: ownerState,
+  });
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __lastLongTask: number };

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { rows } from './library.js';
 
-test('thumbnails are WebP, immutable, the right size and at most 30 KB', async ({ request }) => {
+test('thumbnails are WebP, immutable and private to the browser, the right size and at most 30 KB', async ({
+  request,
+}) => {
   const photos = await rows<{ hash: string; width: number; height: number }>(
     'select hash, width, height from photos order by width desc limit 5',
   );
@@ -11,7 +13,7 @@ test('thumbnails are WebP, immutable, the right size and at most 30 KB', async (
       const response = await request.get(`/img/photo/${photo.hash}/${size}.webp`);
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toBe('image/webp');
-      expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.headers()['cache-control']).toBe('private, max-age=31536000, immutable');
       const body = await response.body();
       expect(body.length).toBeLessThanOrEqual(30 * 1024);
       const meta = await sharp(body).metadata();

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { MainNav } from './_components/main-nav';
 import './globals.css';
+
+// Every page is rendered per request: the CSP nonce (src/proxy.ts) must reach the framework's scripts.
+export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: { default: 'Kindred', template: '%s · Kindred' } };
 export const viewport: Viewport = {
@@ -20,16 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip" href="#content">
           Skip to content
         </a>
-        <header className="topbar">
-          <div className="topbar-inner">
-            <a className="brand" href="/">
-              <span className="brand-mark" aria-hidden="true" />
-              Kindred
-            </a>
-            <MainNav />
-          </div>
-        </header>
-        <main id="content">{children}</main>
+        {children}
       </body>
     </html>
   );

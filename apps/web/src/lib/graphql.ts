@@ -1,5 +1,6 @@
 import type { createKindredYoga } from '@kindred/schema';
 import { connection } from 'next/server';
+import { requestActor, requireMember } from '@/lib/auth';
 import { database } from '@/lib/db';
 
 export const GRAPHQL_ENDPOINT = '/api/graphql';
@@ -14,7 +15,11 @@ let yoga: Promise<Yoga> | undefined;
  */
 export function graphqlServer(): Promise<Yoga> {
   yoga ??= import(/* turbopackIgnore: true */ '@kindred/schema').then((schema) =>
-    schema.createKindredYoga({ db: database(), graphqlEndpoint: GRAPHQL_ENDPOINT }),
+    schema.createKindredYoga({
+      db: database(),
+      graphqlEndpoint: GRAPHQL_ENDPOINT,
+      actorFor: (request) => requestActor(request.headers),
+    }),
   );
   return yoga;
 }
@@ -24,18 +29,27 @@ export class GraphQLRequestError extends Error {
   override name = 'GraphQLRequestError';
 }
 
-/** Runs a GraphQL document in-process (no HTTP) for server components; throws on errors. */
+/**
+ * Runs a GraphQL document in-process (no HTTP) for server components, as the signed-in member (anyone else is sent
+ * to the sign-in page); throws on errors.
+ */
 export async function query<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
   await connection(); // always fresh: the family edits the data
-  const response = await (await graphqlServer()).fetch(`http://localhost${GRAPHQL_ENDPOINT}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-graphql-yoga-csrf': '1',
-      'graphql-require-preflight': '1',
+  const { role, name, userId } = await requireMember();
+  const server = await graphqlServer();
+  const response = await server.fetch(
+    `http://localhost${GRAPHQL_ENDPOINT}`,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-graphql-yoga-csrf': '1',
+        'graphql-require-preflight': '1',
+      },
+      body: JSON.stringify({ query: document, variables }),
     },
-    body: JSON.stringify({ query: document, variables }),
-  });
+    { actor: { role, name, userId } },
+  );
   const result = (await response.json()) as { data?: T; errors?: { message: string }[] };
   if (result.errors?.length) throw new GraphQLRequestError(result.errors.map((e) => e.message).join('; '));
   if (!result.data) throw new GraphQLRequestError(`GraphQL answered ${response.status} without data`);

@@ -1,4 +1,5 @@
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+// private: only this member's browser may keep them (the images are behind sign-in).
+const IMMUTABLE = 'private, max-age=31536000, immutable';
 
 /** A long-lived cached image response (URLs carry content hashes, so the bytes never change). */
 export function imageResponse(data: Buffer, type: string): Response {

@@ -32,3 +32,9 @@ export const RENAME_ALBUM = `mutation RenameAlbum($albumId: ID!, $name: String!)
   renameAlbum(albumId: $albumId, name: $name) { ${ERR} } }`;
 export const ADD_TO_ALBUM = `mutation AddToAlbum($albumId: ID!, $photoIds: [ID!]!) {
   addToAlbum(albumId: $albumId, photoIds: $photoIds) { ${ERR} } }`;
+export const CREATE_INVITE = `mutation CreateInvite($role: Role!) {
+  createInvite(role: $role) { ${ERR} ... on InvitePayload { path role expiresAt } } }`;
+export const SET_MEMBER_ROLE = `mutation SetMemberRole($email: String!, $role: Role!) {
+  setMemberRole(email: $email, role: $role) { ${ERR} } }`;
+export const REMOVE_MEMBER = `mutation RemoveMember($email: String!) { removeMember(email: $email) { ${ERR} } }`;
+export const REVOKE_API_TOKEN = `mutation RevokeApiToken($name: String!) { revokeApiToken(name: $name) { ${ERR} } }`;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
+import { EmptyLibrary } from '@/app/_components/empty-library';
+import { PeopleList, PersonTile } from '@/app/_components/person-tile';
 import { loadPeoplePage } from '@/lib/queries/people';
-import { EmptyLibrary } from './_components/empty-library';
-import { PeopleList, PersonTile } from './_components/person-tile';
 
 export const metadata: Metadata = { title: 'People' };
 

@@ -1,4 +1,4 @@
-import { LoadingGrid } from './_components/loading-grid';
+import { LoadingGrid } from '@/app/_components/loading-grid';
 
 export default function Loading() {
   return <LoadingGrid label="people" round />;
