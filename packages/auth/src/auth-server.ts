@@ -61,6 +61,11 @@ export function createKindredAuth(db: KindredDb, options: KindredAuthOptions = {
     appName: 'Kindred',
     secret: authSecret(db),
     baseURL: options.publicUrl,
+    // Same-origin only: a page may post to the sign-in endpoints when its Origin is the host it was served from.
+    trustedOrigins: (request) => {
+      const host = request?.headers.get('host');
+      return host ? [`http://${host}`, `https://${host}`] : [];
+    },
     database: drizzleAdapter(db, {
       provider: 'sqlite',
       schema: {

@@ -127,3 +127,30 @@ describe('sign-in rate limit per client address', () => {
     assert.equal(statuses[4], 429);
   });
 });
+
+describe('cross-site sign-in posts', () => {
+  const dir = tempDir();
+  let db: KindredDb;
+  before(async () => {
+    db = openDatabase(join(dir.path, 'kindred.db'));
+    await createUser(db, { email: 'gran@family.example', name: 'Gran', password: PASSWORD, role: 'owner' });
+  });
+  after(() => {
+    db.$client.close();
+    dir.cleanup();
+  });
+
+  test('a sign-in posted from another site is refused even with the right password', async () => {
+    const auth = createKindredAuth(db);
+    const post = (origin: string) =>
+      auth.handler(
+        new Request('http://photos.local:3000/api/auth/sign-in/email', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin, host: 'photos.local:3000' },
+          body: JSON.stringify({ email: 'gran@family.example', password: PASSWORD }),
+        }),
+      );
+    assert.equal((await post('http://evil.example')).status, 403);
+    assert.equal((await post('http://photos.local:3000')).status, 200);
+  });
+});
