@@ -116,6 +116,16 @@ test('a viewer browses but every change is refused by the server', async ({ brow
   });
   expect(answer).toContain('viewer role may not change anything');
   expect(await rows('select id from albums where name = ?', 'Tom was here')).toHaveLength(0);
+  const { hash, personId } = await someIds();
+  await page.goto(`/people/${personId}`);
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.getByLabel('New name')).toHaveCount(0); // no editing controls for viewers
+  await expect(page.getByLabel('Same person as')).toHaveCount(0);
+  await page.goto(`/photos/${hash}`);
+  await expect(
+    page.getByRole('button', { name: 'Show faces' }).or(page.getByRole('button', { name: 'Hide faces' })),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add a missed face' })).toHaveCount(0);
   await page.goto('/family');
   await expect(page.getByText('Only the owner manages accounts.')).toBeVisible();
   await page.context().close();

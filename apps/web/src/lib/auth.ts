@@ -1,6 +1,7 @@
 import { actorFor, createKindredAuth, type KindredAuth, ownerExists, type RequestActor } from '@kindred/auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { env } from '@/env';
 import { database } from '@/lib/db';
 
@@ -29,7 +30,7 @@ export function needsSetup(): boolean {
  * The signed-in member for a page or a server-side query; sends everyone else to /setup (fresh install) or
  * /login (coming back to the page they asked for).
  */
-export async function requireMember(): Promise<RequestActor> {
+export const requireMember = cache(async (): Promise<RequestActor> => {
   const requestHeaders = await headers();
   if (needsSetup()) redirect('/setup');
   const actor = await requestActor(requestHeaders);
@@ -38,4 +39,9 @@ export async function requireMember(): Promise<RequestActor> {
     redirect(wanted === '/' ? '/login' : `/login?next=${encodeURIComponent(wanted)}`);
   }
   return actor;
+});
+
+/** True when the signed-in member may change names, faces and albums (editors and owners). */
+export async function canEdit(): Promise<boolean> {
+  return (await requireMember()).role !== 'viewer';
 }

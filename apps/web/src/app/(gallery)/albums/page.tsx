@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { canEdit } from '@/lib/auth';
 import { photoUrl } from '@/lib/image-sizes';
 import { type AlbumSummary, loadAlbumsPage } from '@/lib/queries/albums';
 import { CreateAlbum } from './_components/create-album';
@@ -32,12 +33,12 @@ function AlbumCard({ album }: { album: AlbumSummary }) {
 }
 
 export default async function AlbumsPage() {
-  const data = await loadAlbumsPage();
+  const [data, editable] = await Promise.all([loadAlbumsPage(), canEdit()]);
   return (
     <>
       <h1>Albums</h1>
       <p className="lede">Albums from Picasa, ones you make here, and the folders on disk.</p>
-      <CreateAlbum />
+      {editable && <CreateAlbum />}
       {SECTIONS.map(({ source, title }) => {
         const albums = data.albums.nodes.filter((a) => a.source === source);
         if (albums.length === 0) return null;

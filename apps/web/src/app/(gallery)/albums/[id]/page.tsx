@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PhotoListGrid } from '@/app/_components/photo-list-grid';
+import { canEdit } from '@/lib/auth';
 import { loadAlbum } from '@/lib/queries/albums';
-
 import { RenameAlbum } from './_components/rename-album';
 
 type Props = { params: Promise<{ id: string }> };
@@ -12,7 +12,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AlbumPage({ params }: Props) {
-  const album = await loadAlbum((await params).id);
+  const [album, editable] = await Promise.all([loadAlbum((await params).id), canEdit()]);
   if (!album) notFound();
   const filter = { albumId: String(album.albumId) };
   return (
@@ -22,7 +22,7 @@ export default async function AlbumPage({ params }: Props) {
         {album.photoCount} photos ·{' '}
         {album.source === 'PICASA' ? 'from Picasa' : album.source === 'USER' ? 'made here' : 'a folder'}
       </p>
-      {album.source !== 'FOLDER' && <RenameAlbum albumId={album.albumId} name={album.name} />}
+      {album.source !== 'FOLDER' && editable && <RenameAlbum albumId={album.albumId} name={album.name} />}
       {album.photoCount === 0 ? (
         <p className="notice">No photos yet. Open any photo and choose “Add to album”.</p>
       ) : (

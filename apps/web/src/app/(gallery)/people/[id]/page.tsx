@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FaceImage } from '@/app/_components/face-image';
 import { PhotoGrid } from '@/app/_components/photo-grid';
+import { canEdit } from '@/lib/auth';
 import { loadPeopleNames } from '@/lib/queries/people';
 import { loadPersonPage, PERSON_PHOTOS_MORE } from '@/lib/queries/person';
 import { CoverPicker } from './_components/cover-picker';
@@ -18,13 +19,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PersonPage({ params, searchParams }: Props) {
   const [{ id }, { undo, merged }] = await Promise.all([params, searchParams]);
-  const [person, names] = await Promise.all([loadPersonPage(id), loadPeopleNames()]);
+  const [person, names, editable] = await Promise.all([loadPersonPage(id), loadPeopleNames(), canEdit()]);
   if (!person) notFound();
   const title = person.name ?? 'Who is this?';
   const others = names.filter((n) => n.personId !== person.personId);
   return (
     <>
-      {undo && <MergeUndoBanner token={undo} mergedName={merged ?? 'someone'} intoName={title} />}
+      {undo && editable && <MergeUndoBanner token={undo} mergedName={merged ?? 'someone'} intoName={title} />}
       <div className="person-head">
         <div className="person-head-face">
           <FaceImage faceId={person.coverFace?.faceId} alt={title} size={192} />
@@ -34,23 +35,27 @@ export default async function PersonPage({ params, searchParams }: Props) {
           <p className="lede">
             {person.photoCount} photos{person.hidden ? ' · hidden from People' : ''}
           </p>
-          <PersonActions
-            personId={person.personId}
-            name={person.name}
-            hidden={person.hidden}
-            others={others}
-          />
+          {editable && (
+            <PersonActions
+              personId={person.personId}
+              name={person.name}
+              hidden={person.hidden}
+              others={others}
+            />
+          )}
         </div>
       </div>
-      {person.suggestionCount > 0 && (
+      {editable && person.suggestionCount > 0 && (
         <Suggestions name={title} total={person.suggestionCount} faces={person.suggestions.nodes} />
       )}
-      <CoverPicker
-        personId={person.personId}
-        name={title}
-        faces={person.faces.nodes}
-        current={person.coverFace?.faceId ?? null}
-      />
+      {editable && (
+        <CoverPicker
+          personId={person.personId}
+          name={title}
+          faces={person.faces.nodes}
+          current={person.coverFace?.faceId ?? null}
+        />
+      )}
       <h2>Photos</h2>
       <PhotoGrid
         initial={person.photos}

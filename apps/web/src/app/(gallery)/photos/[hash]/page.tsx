@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { canEdit } from '@/lib/auth';
 import { dayLabel } from '@/lib/dates';
 import { loadEditableAlbums } from '@/lib/queries/albums';
 import { loadPeopleNames } from '@/lib/queries/people';
@@ -16,10 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PhotoPage({ params, searchParams }: Props) {
   const [{ hash }, { in: within }] = await Promise.all([params, searchParams]);
-  const [data, names, albums] = await Promise.all([
+  const [data, names, albums, editable] = await Promise.all([
     loadPhotoPage(hash, parseContext(within)),
     loadPeopleNames(),
     loadEditableAlbums(),
+    canEdit(),
   ]);
   if (!data) notFound();
   const suffix = within ? `?in=${encodeURIComponent(within)}` : '';
@@ -30,8 +32,9 @@ export default async function PhotoPage({ params, searchParams }: Props) {
         names={names}
         previousHref={data.previous ? `/photos/${data.previous}${suffix}` : null}
         nextHref={data.next ? `/photos/${data.next}${suffix}` : null}
+        editable={editable}
       />
-      <PhotoDetails photo={data.photo} albums={albums} />
+      <PhotoDetails photo={data.photo} albums={editable ? albums : null} />
     </div>
   );
 }

@@ -14,7 +14,8 @@ export function PhotoDetails({
   albums,
 }: {
   photo: PhotoDetail;
-  albums: { albumId: number; name: string }[];
+  /** Albums the photo can be added to; null for viewers (no adding). */
+  albums: { albumId: number; name: string }[] | null;
 }) {
   const named = photo.people.filter((p) => p.name);
   return (
@@ -87,7 +88,9 @@ export function PhotoDetails({
           </>
         )}
       </dl>
-      <AddToAlbum photoHash={photo.hash} albums={albums} inAlbums={photo.albums.map((a) => a.albumId)} />
+      {albums && (
+        <AddToAlbum photoHash={photo.hash} albums={albums} inAlbums={photo.albums.map((a) => a.albumId)} />
+      )}
     </aside>
   );
 }

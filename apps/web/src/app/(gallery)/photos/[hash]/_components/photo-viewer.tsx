@@ -16,6 +16,8 @@ interface Props {
   names: { personId: number; name: string }[];
   previousHref: string | null;
   nextHref: string | null;
+  /** Editors and owners: star, draw and edit faces. Viewers only look. */
+  editable: boolean;
 }
 type Editing = { kind: 'face'; face: PhotoFace } | { kind: 'new'; box: Box } | null;
 
@@ -34,7 +36,7 @@ function boxStyle(box: Box) {
 }
 
 /** The photo with its face boxes: toggle (F), click a box to edit, draw a missing face, star (S), ←/→ to move. */
-export function PhotoViewer({ photo, names, previousHref, nextHref }: Props) {
+export function PhotoViewer({ photo, names, previousHref, nextHref, editable }: Props) {
   const router = useRouter();
   const frame = useRef<HTMLDivElement>(null);
   const [showFaces, setShowFaces] = useState(true);
@@ -57,7 +59,7 @@ export function PhotoViewer({ photo, names, previousHref, nextHref }: Props) {
       if (event.key === 'ArrowLeft' && previousHref) router.push(previousHref);
       else if (event.key === 'ArrowRight' && nextHref) router.push(nextHref);
       else if (event.key === 'f') setShowFaces((v) => !v);
-      else if (event.key === 's') void toggleStar();
+      else if (event.key === 's' && editable) void toggleStar();
       else if (event.key === 'Escape') {
         setEditing(null);
         setDrawing(false);
@@ -91,16 +93,20 @@ export function PhotoViewer({ photo, names, previousHref, nextHref }: Props) {
           Next →
         </Link>
         <span className="grow" />
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={photo.starred}
-          onClick={toggleStar}
-          disabled={star.busy}
-          aria-keyshortcuts="s"
-        >
-          {photo.starred ? '★ Starred' : '☆ Star'}
-        </button>
+        {editable ? (
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={photo.starred}
+            onClick={toggleStar}
+            disabled={star.busy}
+            aria-keyshortcuts="s"
+          >
+            {photo.starred ? '★ Starred' : '☆ Star'}
+          </button>
+        ) : photo.starred ? (
+          <span className="muted">★ Starred</span>
+        ) : null}
         <button
           type="button"
           className="btn"
@@ -110,17 +116,19 @@ export function PhotoViewer({ photo, names, previousHref, nextHref }: Props) {
         >
           {showFaces ? 'Hide faces' : 'Show faces'}
         </button>
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={drawing}
-          onClick={() => {
-            setDrawing(!drawing);
-            setEditing(null);
-          }}
-        >
-          {drawing ? 'Cancel drawing' : 'Add a missed face'}
-        </button>
+        {editable && (
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={drawing}
+            onClick={() => {
+              setDrawing(!drawing);
+              setEditing(null);
+            }}
+          >
+            {drawing ? 'Cancel drawing' : 'Add a missed face'}
+          </button>
+        )}
         <a className="btn" href={`/img/photo/${photo.hash}/original`}>
           Original
         </a>
@@ -153,8 +161,8 @@ export function PhotoViewer({ photo, names, previousHref, nextHref }: Props) {
                 type="button"
                 className={`face-box state-${face.state.toLowerCase()}`}
                 style={boxStyle(face.box)}
-                onClick={() => setEditing({ kind: 'face', face })}
-                aria-label={`Face: ${faceLabel(face)}. Edit`}
+                onClick={() => editable && setEditing({ kind: 'face', face })}
+                aria-label={editable ? `Face: ${faceLabel(face)}. Edit` : `Face: ${faceLabel(face)}`}
               >
                 <span className="face-label">{faceLabel(face)}</span>
               </button>
