@@ -25,6 +25,30 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * Every transaction of a writable connection begins IMMEDIATE (also Drizzle's, which asks for "deferred"):
+ * it waits for the write lock up front, under the busy timeout. A deferred transaction that reads and then
+ * writes fails at once with SQLITE_BUSY_SNAPSHOT when another connection (the indexer, a gallery edit, an
+ * API token's last-use stamp) committed in between; SQLite cannot wait that out.
+ */
+function immediateTransactions(sqlite: Database.Database): void {
+  const make = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const tx = make(fn);
+    const run = function (this: unknown, ...args: unknown[]) {
+      return tx.immediate.apply(this, args);
+    };
+    Object.defineProperties(run, {
+      default: { value: run },
+      deferred: { value: run },
+      immediate: { value: tx.immediate },
+      exclusive: { value: tx.exclusive },
+      database: { value: sqlite, enumerable: true },
+    });
+    return run;
+  }) as Database.Database['transaction'];
+}
+
 function openSqlite(path: string, options: OpenOptions) {
   try {
     if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
@@ -36,6 +60,7 @@ function openSqlite(path: string, options: OpenOptions) {
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');
+      immediateTransactions(sqlite);
     }
     sqlite.pragma('foreign_keys = ON');
     return sqlite;

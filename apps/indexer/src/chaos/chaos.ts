@@ -4,9 +4,11 @@
  *
  *   node dist/chaos/chaos.js [--kills 30] [--clients 20] [--seed N] [--startup-ms 2500] [--out FILE] [--root DIR…]
  *
- * 1. An uninterrupted `kindred index` (the reference), while `--clients` clients query `kindred api`.
+ * 1. An uninterrupted `kindred index` (the reference), timed.
  * 2. kill -9 at `--kills` random moments spread over a run, re-running after each, then to completion.
- * 3. A full disk under the database (tmpfs, else max_page_count), then space again.
+ * 3. Another uninterrupted run while `--clients` clients query `kindred api` (whose token checks write too):
+ *    no failed request, and the same export as the reference.
+ * 4. A full disk under the database (tmpfs, else max_page_count), then space again.
  * Exits 1 when any check fails.
  */
 import { once } from 'node:events';
@@ -17,7 +19,7 @@ import { requireTestData, tempDir } from '@kindred/testing';
 import { cliEnv, runCli } from '../testing/cli-runner.js';
 import { mountSmallDisk } from '../testing/small-disk.js';
 import { querySql } from '../testing/trees.js';
-import { confirmedLabels, type ExportDoc } from './compare-exports.js';
+import { confirmedLabels, diffExports, type ExportDoc } from './compare-exports.js';
 import { exportOf, integrity, killChaos } from './kills.js';
 import { readDuring, startApi } from './readers.js';
 
@@ -44,24 +46,41 @@ const check = (ok: boolean, what: string) => {
 
 async function reference() {
   const db = join(tmp.path, 'reference.db');
-  const { url, token, api } = await startApi(db, env);
   const started = performance.now();
-  const run = runCli(['index', '--json', '--db', db, ...roots], { env });
-  const readers = await readDuring(url, token, Number(values.clients), run);
-  const result = await run;
+  const result = await runCli(['index', '--json', '--db', db, ...roots], { env });
   const runMs = Math.round(performance.now() - started);
-  api.kill('SIGTERM');
-  await once(api, 'exit');
   check(result.code === 0, `uninterrupted run completes (exit ${result.code})`);
-  check(
-    readers.failed === 0,
-    `${readers.requests} API requests from ${readers.clients} clients during the run, ${readers.failed} failed ${readers.failures.join(' | ')}`,
-  );
   const exported = await exportOf(db, env);
   log(
     `reference: ${exported.photos.length} photos, ${confirmedLabels(exported)} confirmed labels, ${runMs} ms`,
   );
-  return { runMs, readers, exported };
+  return { runMs, exported };
+}
+
+async function readers(baseline: ExportDoc) {
+  const db = join(tmp.path, 'read-during-run.db');
+  const { url, token, api } = await startApi(db, env);
+  const started = performance.now();
+  const run = runCli(['index', '--json', '--db', db, ...roots], { env });
+  const result = await readDuring(url, token, Number(values.clients), run);
+  const finished = await run;
+  const runMs = Math.round(performance.now() - started);
+  api.kill('SIGTERM');
+  await once(api, 'exit');
+  check(
+    finished.code === 0,
+    `run with ${result.clients} clients completes (exit ${finished.code}) in ${runMs} ms`,
+  );
+  check(
+    result.failed === 0,
+    `${result.requests} API requests during the run, ${result.failed} failed ${result.failures.join(' | ')}`,
+  );
+  const differences = diffExports(baseline, await exportOf(db, env));
+  check(
+    differences.length === 0,
+    `export of the run under load equals the reference\n${differences.join('\n')}`,
+  );
+  return { ...result, runMs, differences: differences.length };
 }
 
 async function kills(baseline: ExportDoc, runMs: number) {
@@ -121,13 +140,14 @@ try {
   log(`seed ${values.seed}; working in ${tmp.path}`);
   const ref = await reference();
   const killed = await kills(ref.exported, ref.runMs);
+  const read = await readers(ref.exported);
   const disk = await fullDisk();
   const summary = {
     seed: Number(values.seed),
     photos: ref.exported.photos.length,
     confirmedLabels: confirmedLabels(ref.exported),
     uninterruptedRunMs: ref.runMs,
-    readers: ref.readers,
+    readers: read,
     kills: killed,
     fullDisk: disk,
     failures,

@@ -8,7 +8,7 @@ import { RunReport } from '../jobs/report.js';
 import { checkRootFolder, listRoots, RootError, rememberRoots } from '../jobs/roots.js';
 import { digestRuns, selectRuns } from '../jobs/run-digest.js';
 import { beginRun, finishRun, RunLockedError } from '../jobs/run-lock.js';
-import { describeStorageError, isStorageError } from '../jobs/storage-errors.js';
+import { describeStorageError, failureMessage, isStorageError } from '../jobs/storage-errors.js';
 import { progressReporter } from '../progress.js';
 import { CliError, EXIT_INTERRUPTED, EXIT_LOCKED, openForCommand } from './cli-error.js';
 import { formatSummary } from './index-summary.js';
@@ -121,9 +121,7 @@ async function runIndex(env: IndexerEnv, given: string[], options: IndexOptions)
       }
     } catch (error) {
       progress.stop();
-      const message = isStorageError(error)
-        ? describeStorageError(error, options.db)
-        : (error as Error).message;
+      const message = failureMessage(error, options.db);
       try {
         finishRun(db, runId, 'failed', { ...report.toJSON(), failure: message });
       } catch {

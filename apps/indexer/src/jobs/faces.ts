@@ -95,7 +95,12 @@ export function createFacesRunner(options: FacesStepOptions): FacesRunner {
         return;
       }
       const message = (error as Error).message ?? String(error);
-      storeFailedPhoto(db, work.hash, pipeline, message);
+      try {
+        storeFailedPhoto(db, work.hash, pipeline, message);
+      } catch (storing) {
+        fatal ??= storing; // the disk filled up: the photo's failure is recorded by the next run
+        return;
+      }
       report.failed++;
       context.error(work.path, message);
     }
