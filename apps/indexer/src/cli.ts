@@ -9,6 +9,7 @@ import { doctorCommand } from './commands/doctor-command.js';
 import { duplicatesCommand } from './commands/duplicates-command.js';
 import { exportCommand } from './commands/export-command.js';
 import { indexCommand } from './commands/index-command.js';
+import { learnCommand } from './commands/learn.js';
 import { recognizeCommand } from './commands/recognize.js';
 import { reportCommand } from './commands/report-command.js';
 import { restoreCommand } from './commands/restore-command.js';
@@ -52,6 +53,7 @@ Database: --db PATH, else $KINDRED_DB, else the config file's db, else $XDG_DATA
     .addCommand(statusCommand(env))
     .addCommand(duplicatesCommand(env))
     .addCommand(recognizeCommand(env))
+    .addCommand(learnCommand(env))
     .addCommand(exportCommand(env))
     .addCommand(apiCommand(env))
     .addCommand(doctorCommand(env))

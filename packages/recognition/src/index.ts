@@ -7,7 +7,15 @@ export { applyWeights, varianceWeights } from './metric.js';
 export { type BCubed, bcubed, type NamingScore, namingScore, samePhotoConflicts } from './metrics.js';
 export { type Naming, type NamingContext, type NamingOptions, nameFaces } from './naming.js';
 export { nearestOwners, nearestOwnersExact, type OwnedVectors } from './nearest.js';
+export {
+  identityProjection,
+  type Projection,
+  project,
+  projectionFromJson,
+  projectionToJson,
+} from './projection.js';
 export { buildPrototypes, indicesByOwner, type PrototypeOptions } from './prototypes.js';
 export { type RecognitionInput, type RecognitionResult, recognizeFaces } from './recognize.js';
+export { kernelName } from './simd.js';
 export { matchGroupIds } from './stable-ids.js';
 export { type SyntheticFaces, type SyntheticOptions, seededRandom, syntheticFaces } from './synthetic.js';

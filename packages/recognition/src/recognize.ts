@@ -1,10 +1,11 @@
 import { DEFAULTS, type RecognitionOptions } from './defaults.js';
 import { type ExistingGroup, groupFaces } from './grouping.js';
 import { type Anchors, jointCluster } from './joint.js';
-import { type Matrix, selectRows } from './matrix.js';
+import { type Matrix, selectRows, toMatrix } from './matrix.js';
 import { applyWeights } from './metric.js';
 import { candidatesFromAnchors, nameFromCandidates } from './naming.js';
 import { nearestOwners, type OwnedVectors } from './nearest.js';
+import { type Projection, project } from './projection.js';
 
 export interface RecognitionInput {
   /** Prototypes of the known people (owners are person ids). */
@@ -24,6 +25,8 @@ export interface RecognitionInput {
   groupable?: ArrayLike<boolean>;
   /** Per-dimension weights (the variance metric); omitted for plain Euclidean. */
   weights?: Float32Array;
+  /** A learned metric (see `kindred learn`): faces, prototypes and groups are compared as x·W. */
+  projection?: Projection;
 }
 
 export interface RecognitionResult {
@@ -52,11 +55,9 @@ export function recognizeFaces(
   input: RecognitionInput,
   options: RecognitionOptions = DEFAULTS,
 ): RecognitionResult {
-  const w = input.weights;
-  const faces = w ? applyWeights(input.faces, w) : input.faces;
-  const people = w
-    ? { vectors: applyWeights(input.people.vectors, w), owners: input.people.owners }
-    : input.people;
+  const metric = metricOf(input);
+  const faces = metric(input.faces);
+  const people = { vectors: metric(input.people.vectors), owners: input.people.owners };
   const { threshold, margin, strictThreshold } = options.naming;
   // One search for every face's nearest prototypes serves naming, the joint clustering and grouping.
   const protoIds = Int32Array.from({ length: people.vectors.rows }, (_, i) => i);
@@ -100,7 +101,7 @@ export function recognizeFaces(
   for (let i = 0; i < faces.rows; i++) {
     if ((person[i] as number) < 0 && (input.groupable?.[i] ?? true)) unnamed.push(i);
   }
-  const groupsIn = w ? input.groups.map((g) => ({ ...g, centroid: weighted(g.centroid, w) })) : input.groups;
+  const groupsIn = input.groups.map((g) => ({ ...g, centroid: metric(toMatrix([g.centroid])).data }));
   const grouping = groupFaces(
     selectRows(faces, unnamed),
     unnamed.map((f) => input.photoOf[f] as string),
@@ -112,7 +113,7 @@ export function recognizeFaces(
   unnamed.forEach((f, i) => {
     group[f] = grouping.group[i] as number;
   });
-  if (w) for (const g of grouping.groups.values()) g.centroid = unweighted(g.centroid, w);
+  if (input.weights || input.projection) rawCentroids(grouping.groups, input, group);
   return { person, distance: loose.distance, group, groups: grouping.groups };
 }
 
@@ -138,10 +139,34 @@ function dedupeSamePhoto(person: Int32Array, distance: Float32Array, photoOf: Ar
   }
 }
 
-function weighted(v: Float32Array, w: Float32Array): Float32Array {
-  return Float32Array.from(v, (x, k) => x * Math.sqrt(w[k] as number));
+/** The metric as a map of rows: identity, variance weights, or a learned projection. */
+function metricOf(input: RecognitionInput): (m: Matrix) => Matrix {
+  const { weights, projection } = input;
+  if (projection) return (m) => project(m, projection);
+  if (weights) return (m) => applyWeights(m, weights);
+  return (m) => m;
 }
 
-function unweighted(v: Float32Array, w: Float32Array): Float32Array {
-  return Float32Array.from(v, (x, k) => x / Math.sqrt(w[k] as number));
+/** Group centroids back in descriptor space: stored centroid × size plus this run's raw members. */
+function rawCentroids(groups: Map<number, ExistingGroup>, input: RecognitionInput, group: Int32Array) {
+  const dim = input.faces.dim;
+  const before = new Map(input.groups.map((g) => [g.key, g]));
+  const sums = new Map<number, { sum: Float64Array; n: number }>();
+  for (const key of groups.keys()) {
+    const old = before.get(key);
+    const sum = new Float64Array(dim);
+    if (old) for (let k = 0; k < dim; k++) sum[k] = (old.centroid[k] as number) * old.size;
+    sums.set(key, { sum, n: old?.size ?? 0 });
+  }
+  for (let f = 0; f < group.length; f++) {
+    const entry = sums.get(group[f] as number);
+    if (!entry) continue;
+    for (let k = 0; k < dim; k++)
+      entry.sum[k] = (entry.sum[k] as number) + (input.faces.data[f * dim + k] as number);
+    entry.n++;
+  }
+  for (const [key, g] of groups) {
+    const { sum, n } = sums.get(key) as { sum: Float64Array; n: number };
+    g.centroid = Float32Array.from(sum, (v) => v / Math.max(1, n));
+  }
 }

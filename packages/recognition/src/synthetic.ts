@@ -26,6 +26,11 @@ export interface SyntheticOptions {
   sameDistance?: number;
   /** Typical distance between faces of two people (face-api: ~0.85). */
   differentDistance?: number;
+  /**
+   * The last this many dimensions carry no identity: noise at the same overall scale (a metric that
+   * learns to ignore them separates people better; used to test `kindred learn`).
+   */
+  uninformativeDims?: number;
 }
 
 export interface SyntheticFaces {
@@ -46,6 +51,8 @@ export function syntheticFaces(options: SyntheticOptions): SyntheticFaces {
   const noise = same / Math.sqrt(2 * dim);
   const spread = Math.sqrt(Math.max(0, (diff * diff) / (2 * dim) - noise * noise));
   const n = options.identities * options.facesPerIdentity;
+  const blind = options.uninformativeDims ?? 0;
+  const total = Math.sqrt(spread * spread + noise * noise);
   const data = new Float32Array(n * dim);
   const identity = new Int32Array(n);
   const centre = new Float32Array(dim);
@@ -55,6 +62,7 @@ export function syntheticFaces(options: SyntheticOptions): SyntheticFaces {
       const i = p * options.facesPerIdentity + f;
       identity[i] = p;
       for (let k = 0; k < dim; k++) data[i * dim + k] = (centre[k] as number) + gaussian(random) * noise;
+      for (let k = dim - blind; k < dim; k++) data[i * dim + k] = gaussian(random) * total;
     }
   }
   return { descriptors: { data, rows: n, dim }, identity };

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { IndexerEnv } from '../env.js';
+import { type LearnedMetric, readLearnedMetric } from '../jobs/learn-store.js';
 import type { RunRow } from '../jobs/run-digest.js';
 import { openForCommand } from './cli-error.js';
 
@@ -38,6 +39,7 @@ export function statusCommand(env: IndexerEnv): Command {
           'SELECT id, status, started_at AS startedAt, finished_at AS finishedAt, report FROM runs ORDER BY id DESC LIMIT 5',
         )
         .all() as RunRow[];
+      const metric = readLearnedMetric(sqlite);
       sqlite.close();
       const contents = Object.fromEntries(kinds.map((k) => [k.kind, k.n]));
       const lastRun = runs[0]
@@ -45,7 +47,7 @@ export function statusCommand(env: IndexerEnv): Command {
         : null;
       if (options.json) {
         process.stdout.write(
-          `${JSON.stringify({ database: options.db, roots, contents, removedFiles: removed, lastRun })}\n`,
+          `${JSON.stringify({ database: options.db, roots, contents, removedFiles: removed, lastRun, learnedMetric: learnedSummary(metric) })}\n`,
         );
         return;
       }
@@ -66,6 +68,21 @@ export function statusCommand(env: IndexerEnv): Command {
           : '';
         lines.push(`  #${run.id} ${run.status} ${run.startedAt}${summary}`);
       }
+      lines.push(`Learned metric: ${learnedLine(metric)}`);
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+}
+
+function learnedSummary(metric: LearnedMetric | null) {
+  if (!metric) return null;
+  const { projection: _w, folds: _f, ...summary } = metric;
+  return summary;
+}
+
+function learnedLine(m: LearnedMetric | null): string {
+  if (!m) return 'none (kindred learn)';
+  const f = (x: { precision: number; recall: number; bcubedF: number }) =>
+    `${(100 * x.precision).toFixed(1)}% / ${(100 * x.recall).toFixed(1)}% / F ${x.bcubedF.toFixed(3)}`;
+  const state = m.adopted ? 'in use' : m.resetAt ? `not in use (reset ${m.resetAt})` : 'not adopted';
+  return `${state}; held-out precision / recall / grouping: learned ${f(m.learned)} vs plain ${f(m.current)} (${m.decidedAt})`;
 }

@@ -7,6 +7,7 @@ import {
   recognizeFaces,
   toMatrix,
 } from '@kindred/recognition';
+import { adoptedProjection } from './learn-store.js';
 import {
   loadGroupMembers,
   loadGroups,
@@ -77,6 +78,7 @@ export function runRecognition(db: KindredDb, step: RecognizeStepOptions = {}): 
     vectors: { data: new Float32Array(0), rows: 0, dim: faces[0]?.descriptor.length ?? 128 },
     owners: new Int32Array(0),
   };
+  const projection = adoptedProjection(sqlite);
   const context = loadPhotoContext(sqlite, faces);
   const groups = step.full ? [] : loadGroups(sqlite, context);
   const maxCluster = (sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM clusters').get() as { m: number })
@@ -91,6 +93,7 @@ export function runRecognition(db: KindredDb, step: RecognizeStepOptions = {}): 
       peopleInPhoto: context.peopleInPhoto,
       groupable: faces.map((_, i) => i < fresh.length),
       firstNewGroupKey: maxCluster + 1,
+      ...(projection ? { projection } : {}),
     },
     options,
   );

@@ -1,6 +1,7 @@
 import { DEFAULTS } from '../defaults.js';
 import { type Matrix, selectRows } from '../matrix.js';
 import { applyWeights, varianceWeights } from '../metric.js';
+import type { Projection } from '../projection.js';
 import { buildPrototypes } from '../prototypes.js';
 import { recognizeFaces } from '../recognize.js';
 import { leaderGroups, nearestCentroidNames, nearestFaceNames } from './baselines.js';
@@ -70,56 +71,60 @@ export const ours: Method = {
     ['link', 'strict'],
     ['threshold', 'margin'],
   ],
-  run(set, p) {
-    const { confirmed, pending, people } = split(set);
-    const names = [...people.keys()];
-    const protos = buildPrototypes(
-      selectRows(set.descriptors, confirmed),
-      confirmed.map((i) => names.indexOf(set.identity[i] as string)),
-      DEFAULTS.prototypes,
-    );
-    const peopleInPhoto = new Map<string, Set<number>>();
-    for (const i of confirmed) {
-      const photo = set.photo[i] as string;
-      peopleInPhoto.set(
-        photo,
-        (peopleInPhoto.get(photo) ?? new Set()).add(names.indexOf(set.identity[i] as string)),
-      );
-    }
-    const r = recognizeFaces(
-      {
-        people: protos,
-        groups: [],
-        faces: selectRows(set.descriptors, pending),
-        photoOf: pending.map((i) => set.photo[i] as string),
-        peopleInPhoto,
-        firstNewGroupKey: 0,
-      },
-      {
-        ...DEFAULTS,
-        naming: {
-          threshold: p.threshold as number,
-          margin: p.margin as number,
-          strictThreshold: p.strict as number,
-        },
-        grouping: {
-          ...DEFAULTS.grouping,
-          linkThreshold: p.link as number,
-          joinThreshold: p.link as number,
-          spread: p.spread ?? DEFAULTS.grouping.spread,
-        },
-      },
-    );
-    const person = fill<string | null>(set.identity.length, null);
-    const group = fill<number | null>(set.identity.length, null);
-    pending.forEach((f, q) => {
-      const who = r.person[q] as number;
-      person[f] = who >= 0 ? (names[who] as string) : null;
-      group[f] = (r.group[q] as number) >= 0 ? (r.group[q] as number) : null;
-    });
-    return { person, group };
-  },
+  run: (set, p) => recognizeSet(set, p),
 };
+
+/** Ours on a set with the given parameters, optionally under a learned metric. */
+export function recognizeSet(set: EvalSet, p: Params, projection?: Projection): Prediction {
+  const { confirmed, pending, people } = split(set);
+  const names = [...people.keys()];
+  const protos = buildPrototypes(
+    selectRows(set.descriptors, confirmed),
+    confirmed.map((i) => names.indexOf(set.identity[i] as string)),
+    DEFAULTS.prototypes,
+  );
+  const peopleInPhoto = new Map<string, Set<number>>();
+  for (const i of confirmed) {
+    const photo = set.photo[i] as string;
+    peopleInPhoto.set(
+      photo,
+      (peopleInPhoto.get(photo) ?? new Set()).add(names.indexOf(set.identity[i] as string)),
+    );
+  }
+  const r = recognizeFaces(
+    {
+      people: protos,
+      groups: [],
+      faces: selectRows(set.descriptors, pending),
+      photoOf: pending.map((i) => set.photo[i] as string),
+      peopleInPhoto,
+      firstNewGroupKey: 0,
+      ...(projection ? { projection } : {}),
+    },
+    {
+      ...DEFAULTS,
+      naming: {
+        threshold: p.threshold as number,
+        margin: p.margin as number,
+        strictThreshold: p.strict as number,
+      },
+      grouping: {
+        ...DEFAULTS.grouping,
+        linkThreshold: p.link as number,
+        joinThreshold: p.link as number,
+        spread: p.spread ?? DEFAULTS.grouping.spread,
+      },
+    },
+  );
+  const person = fill<string | null>(set.identity.length, null);
+  const group = fill<number | null>(set.identity.length, null);
+  pending.forEach((f, q) => {
+    const who = r.person[q] as number;
+    person[f] = who >= 0 ? (names[who] as string) : null;
+    group[f] = (r.group[q] as number) >= 0 ? (r.group[q] as number) : null;
+  });
+  return { person, group };
+}
 
 function centroidMethod(name: string, weighted: boolean): Method {
   return {
