@@ -44,6 +44,9 @@ export async function embeddedXmp(path: string): Promise<{ xmp: string | null; o
   } catch (error) {
     const message = (error as Error).message ?? '';
     if (/unknown file format|invalid input|not an? /i.test(message)) return { xmp: null, orientation: null };
+    // exifr's own TypeError/RangeError means the file's structure is damaged (empty, truncated): the photo's failure
+    // is reported once, by the step that decodes it; there is no XMP to read here.
+    if (error instanceof TypeError || error instanceof RangeError) return { xmp: null, orientation: null };
     throw new Error(`cannot read: ${message}`);
   }
   const o = Number(out?.ifd0?.Orientation);
