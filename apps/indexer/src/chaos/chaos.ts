@@ -31,6 +31,7 @@ const { values } = parseArgs({
     'startup-ms': { type: 'string', default: '2500' },
     out: { type: 'string' },
     root: { type: 'string', multiple: true },
+    'no-readers': { type: 'boolean', default: false },
   },
 });
 const log = (line: string) => process.stderr.write(`chaos: ${line}\n`);
@@ -140,7 +141,7 @@ try {
   log(`seed ${values.seed}; working in ${tmp.path}`);
   const ref = await reference();
   const killed = await kills(ref.exported, ref.runMs);
-  const read = await readers(ref.exported);
+  const read = values['no-readers'] ? null : await readers(ref.exported);
   const disk = await fullDisk();
   const summary = {
     seed: Number(values.seed),

@@ -80,22 +80,25 @@ export async function killChaos(options: KillOptions): Promise<KillResult> {
   };
   const seenFaces = new Map<number, string>();
   let previous = 0;
+  let shortRunMs = options.startupMs + 1000; // how long the last run that was not killed took
   // A run that finished before its moment leaves a kill to do: later tries kill runs with little left to do,
   // at a random moment of their start-up, walk or recognition.
   for (let i = 0; result.kills < options.kills && i < 2 * options.kills; i++) {
     const moment = moments[i];
     const delay = Math.round(
-      moment === undefined
-        ? 200 + next() * (options.startupMs + 1000)
-        : moment - previous + options.startupMs,
+      moment === undefined ? 50 + next() * 0.9 * shortRunMs : moment - previous + options.startupMs,
     );
     previous = moment ?? previous;
+    const started = performance.now();
     const child = startCli(['index', '--db', options.db, ...options.roots], { env: options.env });
     const timer = setTimeout(() => child.kill('SIGKILL'), delay);
     const end = await finished(child);
     clearTimeout(timer);
     if (end.signal === 'SIGKILL') result.kills++;
-    else result.finishedEarly++;
+    else {
+      result.finishedEarly++;
+      shortRunMs = performance.now() - started;
+    }
     const check = integrity(options.db);
     if (check !== 'ok') result.integrityFailures.push(`after kill ${i + 1}: ${check}`);
     for (const [id, key] of detected(options.db)) seenFaces.set(id, key);
