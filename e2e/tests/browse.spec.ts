@@ -68,9 +68,12 @@ test('search finds people by part of the name, and unknown ids are not found', a
   const tiles = page.locator('.person-name');
   for (const name of await tiles.allTextContents()) expect(name.toLowerCase()).toContain(part);
 
-  // Streaming (loading.tsx) has sent 200 before notFound() runs; the page says so and is marked noindex.
-  await page.goto('/people/999999');
+  // Pages of one thing render whole (no streaming skeleton), so a missing id is a real 404.
+  const person = await page.goto('/people/999999');
+  expect(person?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Person not found' })).toBeVisible();
-  await page.goto(`/photos/${'f'.repeat(64)}`);
+  const photo = await page.goto(`/photos/${'f'.repeat(64)}`);
+  expect(photo?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  expect((await page.goto('/albums/999999'))?.status()).toBe(404);
 });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { rows, screenshot } from './library.js';
 
-test('timeline by year, duplicates, photos together and the last index report', async ({ page }) => {
+test('timeline by year and month, duplicates, photos together and the last index report', async ({
+  page,
+}) => {
   const years = await rows<{ year: string; n: number }>(
     `select substr(taken_at, 1, 4) as year, count(*) as n from photos where taken_at is not null group by year order by n desc limit 1`,
   );
@@ -9,6 +11,18 @@ test('timeline by year, duplicates, photos together and the last index report', 
   await screenshot(page, 'timeline');
   await page.getByRole('link', { name: years[0]?.year, exact: true }).click();
   await expect(page.locator('.lede')).toHaveText(`${years[0]?.n} photos from ${years[0]?.year}`);
+  const [month] = await rows<{ month: string; n: number }>(
+    `select substr(taken_at, 6, 2) as month, count(*) as n from photos where substr(taken_at, 1, 4) = ? group by month order by n desc limit 1`,
+    years[0]?.year,
+  );
+  const monthName = new Date(2000, Number(month?.month) - 1, 1).toLocaleString('en', { month: 'short' });
+  await page
+    .getByRole('navigation', { name: `Months of ${years[0]?.year}` })
+    .getByRole('link', { name: monthName })
+    .click();
+  await expect(page.locator('.lede')).toHaveText(
+    new RegExp(`^${month?.n} photos from \\w+ ${years[0]?.year}$`),
+  );
 
   const dups = await rows<{ hash: string }>(
     `select content_hash as hash from files where status = 'present' group by content_hash having count(*) > 1`,

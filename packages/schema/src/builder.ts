@@ -30,6 +30,19 @@ export const builder = new SchemaBuilder<KindredPothosTypes>({
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodeQueryOptions: {
+      description:
+        'Any object by its id; null when there is none (a missing or merged-away id is not an error).',
+      resolve: async (_root, args, _ctx, _info, resolveNode) => {
+        try {
+          return await resolveNode(args.id);
+        } catch (error) {
+          // plugin-drizzle's model loader throws "Model <table>(<id>) not found" for a missing row.
+          if (error instanceof Error && /^Model \w+\(.*\) not found$/.test(error.message)) return null;
+          throw error;
+        }
+      },
+    },
   },
   errors: { defaultTypes: [] },
   drizzle: {

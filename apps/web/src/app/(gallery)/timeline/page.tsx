@@ -5,17 +5,45 @@ import { loadPhotoList, loadYears } from '@/lib/queries/photo-lists';
 
 export const metadata: Metadata = { title: 'Timeline' };
 
-export default async function TimelinePage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  const { year } = await searchParams;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const FULL_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** takenFrom/takenTo prefixes for a year, or one month of it (takenTo is exclusive). */
+function periodFilter(year: number | null, month: number | null) {
+  if (!year) return {};
+  if (!month) return { takenFrom: String(year), takenTo: String(year + 1) };
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  return { takenFrom: `${year}-${String(month).padStart(2, '0')}`, takenTo: next };
+}
+
+type Search = { year?: string; month?: string };
+
+export default async function TimelinePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { year, month } = await searchParams;
   const years = await loadYears();
   const chosen = year && /^\d{4}$/.test(year) ? Number(year) : null;
-  const filter = chosen ? { takenFrom: String(chosen), takenTo: String(chosen + 1) } : {};
+  const chosenMonth = chosen && month && /^(0?[1-9]|1[0-2])$/.test(month) ? Number(month) : null;
+  const filter = periodFilter(chosen, chosenMonth);
   const photos = await loadPhotoList(filter, true);
+  const period = chosenMonth ? `${FULL_MONTHS[chosenMonth - 1]} ${chosen}` : String(chosen);
   return (
     <>
       <h1>Timeline</h1>
       <p className="lede">
-        {photos.totalCount} photos{chosen ? ` from ${chosen}` : ', newest first'}
+        {photos.totalCount} photos{chosen ? ` from ${period}` : ', newest first'}
       </p>
       <nav className="toolbar year-nav" aria-label="Years">
         <Link className="btn small" href="/timeline" aria-current={chosen ? undefined : 'page'}>
@@ -26,13 +54,33 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
             key={y}
             className="btn small"
             href={`/timeline?year=${y}`}
-            aria-current={y === chosen ? 'page' : undefined}
+            aria-current={y === chosen && !chosenMonth ? 'page' : undefined}
           >
             {y}
           </Link>
         ))}
       </nav>
-      <PhotoListGrid key={chosen ?? 'all'} photos={photos} filter={filter} newestFirst altPrefix="Photo" />
+      {chosen && (
+        <nav className="toolbar year-nav" aria-label={`Months of ${chosen}`}>
+          {MONTHS.map((label, i) => (
+            <Link
+              key={label}
+              className="btn small"
+              href={`/timeline?year=${chosen}&month=${i + 1}`}
+              aria-current={chosenMonth === i + 1 ? 'page' : undefined}
+            >
+              {label}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <PhotoListGrid
+        key={`${chosen ?? 'all'}-${chosenMonth ?? ''}`}
+        photos={photos}
+        filter={filter}
+        newestFirst
+        altPrefix="Photo"
+      />
     </>
   );
 }

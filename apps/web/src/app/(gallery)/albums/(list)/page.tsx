@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { canEdit } from '@/lib/auth';
 import { photoUrl } from '@/lib/image-sizes';
 import { type AlbumSummary, loadAlbumsPage } from '@/lib/queries/albums';
-import { CreateAlbum } from './_components/create-album';
-import { FolderTree } from './_components/folder-tree';
+import { CreateAlbum } from '../_components/create-album';
+import { FolderTree } from '../_components/folder-tree';
 
 export const metadata: Metadata = { title: 'Albums' };
 

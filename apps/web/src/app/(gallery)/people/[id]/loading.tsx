@@ -1,5 +1,0 @@
-import { LoadingGrid } from '@/app/_components/loading-grid';
-
-export default function Loading() {
-  return <LoadingGrid label="this person's photos" />;
-}
