@@ -4,6 +4,7 @@ import { applyWeights, varianceWeights } from '../metric.js';
 import { libraryJobs, loadPairs, loadSeededLibrary } from './datasets.js';
 import { describePhotos } from './descriptor-cache.js';
 import { type EvalSet, labelledFaceBySource, seededSet, simulatedSet } from './eval-set.js';
+import { learnedMetricTable } from './learned-eval.js';
 import {
   euclideanCentroid,
   faceRecognition,
@@ -148,5 +149,11 @@ if (process.argv[1]?.endsWith('run-eval.js')) {
   console.log(TABLE_HEADER);
   const quick = process.argv.includes('--quick');
   evaluate(sets, METHODS, { tuneAll: !quick, onRow: (row) => console.log(tableRow(row)) });
+  if (!quick) {
+    console.log(
+      '\n(issue 6) learned metric: held-out folds (3 people-split + 3 photo-split), adoption, scenario\n',
+    );
+    await learnedMetricTable(sets, (line) => console.log(line));
+  }
   console.error(`eval took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
