@@ -3,6 +3,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { AuthError, type Role } from './roles.js';
 import { newSecret, secretHash } from './secrets.js';
 
+const STAMP_EVERY_MS = 60_000;
+
 export interface TokenSummary {
   name: string;
   role: Role;
@@ -39,7 +41,14 @@ export function verifyToken(db: KindredDb, token: string): { name: string; role:
     .where(and(eq(apiTokens.tokenHash, secretHash(token)), isNull(apiTokens.revokedAt)))
     .get();
   if (!row) return null;
-  db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id)).run();
+  // "Last used" to the minute: stamping every request would turn every API read into a write.
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > STAMP_EVERY_MS) {
+    db.update(apiTokens)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiTokens.id, row.id))
+      .run();
+  }
   return { name: row.name, role: row.role };
 }
 
