@@ -2,7 +2,8 @@
 // The gallery's server: Next.js behind a small node:http front that binds loopback unless told otherwise and tells
 // the app who is really connecting (x-kindred-peer), which the first-run setup page and the sign-in rate limit need.
 import { createServer } from 'node:http';
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -13,9 +14,31 @@ Serves the Kindred gallery (run "npm run build" once first).
                    gallery reachable from other machines: create the owner account first
   --port N         port (default 3000, env PORT)
   --trust-proxy    keep the X-Forwarded-For of a reverse proxy in front (only when there is one)
-Database: env KINDRED_DB, else $XDG_DATA_HOME/kindred/kindred.db.`;
+Database: env KINDRED_DB, else the db of kindred.config.json (see kindred config), else\n$XDG_DATA_HOME/kindred/kindred.db.`;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '::ffff:127.0.0.1']);
+
+/**
+ * The database the indexer uses: KINDRED_DB, else the `db` of kindred.config.json (KINDRED_CONFIG, else beside
+ * the default database; a relative path is relative to the file), else the default. Set as KINDRED_DB for the app.
+ */
+async function useConfiguredDatabase() {
+  if (process.env.KINDRED_DB) return;
+  const { defaultDatabasePath } = await import('@kindred/db');
+  const configPath = process.env.KINDRED_CONFIG
+    ? resolve(process.env.KINDRED_CONFIG)
+    : join(dirname(defaultDatabasePath(process.env)), 'kindred.config.json');
+  let config;
+  try {
+    config = JSON.parse(await readFile(configPath, 'utf8'));
+  } catch (error) {
+    if (error.code === 'ENOENT') return;
+    console.error(`kindred-web: cannot read config file ${configPath}: ${error.message}`);
+    process.exit(2);
+  }
+  if (typeof config?.db === 'string' && config.db) process.env.KINDRED_DB = resolve(dirname(configPath), config.db);
+}
+await useConfiguredDatabase();
 
 const { values } = parseArgs({
   options: {
