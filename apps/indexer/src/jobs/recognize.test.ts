@@ -140,8 +140,16 @@ test('confirming faces rebuilds that person and re-checks grouped faces for a na
       .prepare(`UPDATE faces SET person_id = 9, state = 'confirmed', cluster_id = NULL WHERE id = ?`)
       .run(f.id);
   }
+  const groupedElsewhere = facesNow().filter(
+    (f) => f.clusterId !== null && f.state === 'unassigned' && identityOfFace.get(f.id) !== 5,
+  ).length;
   const report = runRecognition(db);
   assert.equal(report.peopleRebuilt, 1);
+  // Only the groups near the changed person are re-read, not every grouped face of the library.
+  assert.ok(
+    report.faces < groupedElsewhere,
+    `looked at ${report.faces} faces (${groupedElsewhere} grouped elsewhere)`,
+  );
   const rest = facesNow().filter((f) => identityOfFace.get(f.id) === 5 && f.state !== 'confirmed');
   assert.ok(rest.length > 0 && rest.every((f) => f.state === 'suggested' && f.personId === 9));
 });

@@ -18,8 +18,11 @@ import {
 import { groupsNearPeople, loadPrototypes, refreshPrototypes } from './recognize-prototypes.js';
 import { writeRecognition } from './recognize-write.js';
 
-/** Groups whose centroid is this near a changed person are re-checked for a name (threshold + 0.25). */
-const RECHECK_RADIUS = DEFAULTS.naming.threshold + 0.25;
+/**
+ * Groups whose centroid is this near a changed person are re-checked for a name (threshold + 0.1:
+ * centres of two different people are ~0.73 apart at face-api's scale, one person's groups much nearer).
+ */
+const RECHECK_RADIUS = DEFAULTS.naming.threshold + 0.1;
 
 export interface RecognizeStepOptions {
   /** Re-name and re-group every face that is not confirmed (group ids kept by overlap). */
