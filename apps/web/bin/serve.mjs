@@ -1,8 +1,8 @@
 #!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
 // The gallery's server: Next.js behind a small node:http front that binds loopback unless told otherwise and tells
 // the app who is really connecting (x-kindred-peer), which the first-run setup page and the sign-in rate limit need.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '::ffff:127.0.0.1']);
  * The database the indexer uses: KINDRED_DB, else the `db` of kindred.config.json (KINDRED_CONFIG, else beside
  * the default database; a relative path is relative to the file), else the default. Set as KINDRED_DB for the app.
  */
-async function useConfiguredDatabase() {
+async function databaseFromConfig() {
   if (process.env.KINDRED_DB) return;
   const { defaultDatabasePath } = await import('@kindred/db');
   const configPath = process.env.KINDRED_CONFIG
@@ -36,9 +36,10 @@ async function useConfiguredDatabase() {
     console.error(`kindred-web: cannot read config file ${configPath}: ${error.message}`);
     process.exit(2);
   }
-  if (typeof config?.db === 'string' && config.db) process.env.KINDRED_DB = resolve(dirname(configPath), config.db);
+  if (typeof config?.db === 'string' && config.db)
+    process.env.KINDRED_DB = resolve(dirname(configPath), config.db);
 }
-await useConfiguredDatabase();
+await databaseFromConfig();
 
 const { values } = parseArgs({
   options: {
