@@ -73,7 +73,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): IndexerEnv {
   const defaults: Record<string, Resolved['value']> = {
     db: defaultDatabasePath({ ...env, KINDRED_DB: '' }),
     hashWorkers: Math.min(4, availableParallelism()),
-    batchFiles: 500,
+    batchFiles: 5000,
     batchMs: 1000,
     'vision.workers': availableParallelism(),
     'vision.timeoutMs': 60_000,

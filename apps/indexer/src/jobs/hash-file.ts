@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as hashOnce } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { KIND_HEAD_BYTES } from './kind.js';
+import { type ContentKind, detectKind, KIND_HEAD_BYTES } from './kind.js';
 
 export interface HashedFile {
   status: 'done';
@@ -8,8 +8,8 @@ export interface HashedFile {
   size: number;
   mtimeMs: number;
   inode: number;
-  /** The file's first bytes, for `detectKind`. */
-  head: Uint8Array;
+  /** Image, video or other, from the file's first bytes (`detectKind`). */
+  kind: ContentKind;
 }
 export interface FailedFile {
   status: 'failed';
@@ -55,22 +55,24 @@ export function hashFileSync(
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { status: 'failed', reason: 'not a regular file' };
-    const hash = createHash('sha256');
-    let head: Uint8Array | null = null;
-    for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, null);
-      if (read === 0) break;
-      if (!head) head = Uint8Array.from(buffer.subarray(0, Math.min(read, KIND_HEAD_BYTES)));
-      hash.update(buffer.subarray(0, read));
-    }
-    return {
+    const first = readSync(fd, buffer, 0, buffer.length, null);
+    const kind = detectKind(buffer.subarray(0, Math.min(first, KIND_HEAD_BYTES)), path);
+    const done = (hash: string): HashedFile => ({
       status: 'done',
-      hash: hash.digest('hex'),
+      hash,
       size: stat.size,
       mtimeMs: stat.mtimeMs,
       inode: stat.ino,
-      head: head ?? new Uint8Array(0),
-    };
+      kind,
+    });
+    // Most files of a photo library's other kinds are small: one read, one-shot digest.
+    if (first === stat.size && first < buffer.length)
+      return done(hashOnce('sha256', buffer.subarray(0, first), 'hex'));
+    const hash = createHash('sha256');
+    for (let read = first; read > 0; read = readSync(fd, buffer, 0, buffer.length, null)) {
+      hash.update(buffer.subarray(0, read));
+    }
+    return done(hash.digest('hex'));
   } catch (error) {
     return { status: 'failed', reason: describeFsError(error) };
   } finally {

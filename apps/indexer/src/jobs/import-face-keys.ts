@@ -60,6 +60,17 @@ export function recordFaceKey(db: KindredDb, row: FaceKeyRow): void {
     .run();
 }
 
+/** True when `origin` (a file) has recorded any region of `source`. */
+export function hasFaceKeysFrom(db: KindredDb, source: FaceKeySource, origin: string): boolean {
+  const row = db
+    .select({ id: faceImports.faceId })
+    .from(faceImports)
+    .where(and(eq(faceImports.source, source), eq(faceImports.origin, origin)))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
 /**
  * Forgets the regions `origin` recorded that it no longer lists (`listed`: photo hash + region key of
  * everything the file says now, deleted faces included). Returns the rows forgotten.

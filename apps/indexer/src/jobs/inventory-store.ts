@@ -23,6 +23,9 @@ export interface FileRecord {
   kind: ContentKind;
 }
 
+/** SQLite page cache for the inventory's connection, in KiB (SQLite's default is 2 MiB). */
+const INVENTORY_CACHE_KIB = 64 * 1024;
+
 /**
  * The inventory's database writes, batched: records queue up and `flush()` commits them in one transaction,
  * so a killed run loses at most the open batch and a re-run finds everything before it committed.
@@ -38,15 +41,18 @@ export class InventoryStore {
 
   constructor(db: KindredDb, runId: number) {
     this.#sqlite = db.$client;
+    // The first index inserts into indexes keyed by path and by hash; a larger page cache keeps them in memory.
+    this.#sqlite.pragma(`cache_size = -${INVENTORY_CACHE_KIB}`);
     this.#runId = runId;
     this.#insertContent = this.#sqlite.prepare(
       'INSERT INTO contents (hash, size, kind, first_seen_run) VALUES (?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING',
     );
     this.#upsertFile = this.#sqlite.prepare(
       `INSERT INTO files (root_id, path, content_hash, size, mtime_ms, inode, status, first_seen_run, last_seen_run)
-       VALUES (@rootId, @path, @hash, @size, @mtimeMs, @inode, 'present', @run, @run)
-       ON CONFLICT(path) DO UPDATE SET root_id = @rootId, content_hash = @hash, size = @size, mtime_ms = @mtimeMs,
-         inode = @inode, status = 'present', last_seen_run = @run, removed_run = NULL`,
+       VALUES (?, ?, ?, ?, ?, ?, 'present', ?, ?)
+       ON CONFLICT(path) DO UPDATE SET root_id = excluded.root_id, content_hash = excluded.content_hash,
+         size = excluded.size, mtime_ms = excluded.mtime_ms, inode = excluded.inode, status = 'present',
+         last_seen_run = excluded.last_seen_run, removed_run = NULL`,
     );
     this.#removeFile = this.#sqlite.prepare(
       `UPDATE files SET status = 'removed', removed_run = ? WHERE id = ? AND status = 'present'`,
@@ -94,7 +100,8 @@ export class InventoryStore {
   /** Commits the queued records; returns the contents that were new to the database. */
   flush(): NewContent[] {
     if (this.pending === 0) return [];
-    const records = this.#records;
+    // In hash order, consecutive inserts land on neighbouring pages of the two indexes keyed by hash.
+    const records = this.#records.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
     const removals = this.#removals;
     this.#records = [];
     this.#removals = [];
@@ -104,7 +111,7 @@ export class InventoryStore {
         if (this.#insertContent.run(r.hash, r.size, r.kind, this.#runId).changes > 0) {
           fresh.push({ hash: r.hash, kind: r.kind, size: r.size, path: r.path });
         }
-        this.#upsertFile.run({ ...r, run: this.#runId });
+        this.#upsertFile.run(r.rootId, r.path, r.hash, r.size, r.mtimeMs, r.inode, this.#runId, this.#runId);
       }
       for (const id of removals) this.#removeFile.run(this.#runId, id);
       return fresh;

@@ -5,7 +5,6 @@ import { type ContentStep, type NewContent, StepRunner } from './content-steps.j
 import type { HashResult } from './hash-file.js';
 import { HashPool } from './hash-pool.js';
 import { type FileRecord, InventoryStore, type KnownFile } from './inventory-store.js';
-import { detectKind } from './kind.js';
 import type { RunReport } from './report.js';
 import type { RootRow } from './roots.js';
 import { type ScannedFile, scanRoot } from './scan.js';
@@ -139,11 +138,8 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
     progress.bytesHashed += result.size;
     report.filesHashed++;
     report.bytesHashed += result.size;
-    const { hash, size, mtimeMs, inode } = result;
-    record(
-      { rootId, path: file.path, hash, size, mtimeMs, inode, kind: detectKind(result.head, file.path) },
-      before,
-    );
+    const { hash, size, mtimeMs, inode, kind } = result;
+    record({ rootId, path: file.path, hash, size, mtimeMs, inode, kind }, before);
     options.onProgress?.(progress);
   };
 

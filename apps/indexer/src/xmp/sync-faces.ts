@@ -6,6 +6,7 @@ import {
   existingFaceIds,
   faceKeysOf,
   forgetUnlisted,
+  hasFaceKeysFrom,
   listedKey,
   lookupKey,
   recordFaceKey,
@@ -56,6 +57,8 @@ export function syncXmpFaces(
     personIds: new Set(),
   };
   db.insert(photos).values({ hash: photoHash }).onConflictDoNothing().run();
+  // Most photos carry no face regions: with nothing listed now or before by this file, nothing changes.
+  if (regions.length === 0 && !hasFaceKeysFrom(db, 'xmp', origin)) return counts;
   const rows = db.select().from(faces).where(eq(faces.photoHash, photoHash)).all();
   const byId = new Map(rows.map((row) => [row.id, row]));
   const keys = faceKeysOf(db, 'xmp', [photoHash]);
