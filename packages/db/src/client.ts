@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { relations } from './relations.js';
+import { cacheStatements } from './statement-cache.js';
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 
@@ -23,6 +24,8 @@ export interface OpenOptions {
    * batched files, one photo's faces, or one recognition or Picasa chunk) instead of failing.
    */
   busyTimeoutMs?: number;
+  /** Keep this many prepared statements for reuse (servers; see `cacheStatements`). Off by default. */
+  statementCache?: number;
 }
 
 /**
@@ -63,6 +66,7 @@ function openSqlite(path: string, options: OpenOptions) {
       immediateTransactions(sqlite);
     }
     sqlite.pragma('foreign_keys = ON');
+    if (options.statementCache) cacheStatements(sqlite, options.statementCache);
     return sqlite;
   } catch (error) {
     throw new DatabaseOpenError(`cannot open database ${path}: ${(error as Error).message}`);

@@ -1,4 +1,5 @@
 import type { KindredDb } from '@kindred/db';
+import { dataStateKey } from './data-state.js';
 import type { PhotoFilter } from './photo-filter.js';
 
 /**
@@ -19,16 +20,6 @@ const cache = new WeakMap<object, Counts>();
 /** Within one request the data does not change under the reader: check the state once per request. */
 const perRequest = new WeakMap<object, Counts>();
 
-function stateKey(db: KindredDb): string {
-  const row = db.$client
-    .prepare('select (select data_version from pragma_data_version) as v, total_changes() as c')
-    .get() as {
-    v: number;
-    c: number;
-  };
-  return `${row.v}:${row.c}`;
-}
-
 export function personCounts(ctx: { db: KindredDb }): Counts {
   const seen = perRequest.get(ctx);
   if (seen) return seen;
@@ -38,7 +29,7 @@ export function personCounts(ctx: { db: KindredDb }): Counts {
 }
 
 function currentCounts(db: KindredDb): Counts {
-  const key = stateKey(db);
+  const key = dataStateKey(db);
   const cached = cache.get(db.$client);
   if (cached?.key === key) return cached;
   const rows = db.$client

@@ -4,6 +4,7 @@ import { type DefinitionNode, type DocumentNode, GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Actor, DescribeBox, KindredContext } from './context.js';
 import { checkQueryLimits, DEFAULT_LIMITS, type QueryLimits } from './limits.js';
+import { DEFAULT_RESPONSE_CACHE_ENTRIES, useResponseCache } from './response-cache.js';
 import { createSchema } from './schema.js';
 import { OWNER_ONLY_FIELDS } from './types/account.js';
 
@@ -18,6 +19,8 @@ export interface KindredYogaOptions {
    */
   actorFor?: (request: Request) => Actor | null | Promise<Actor | null>;
   limits?: Partial<QueryLimits>;
+  /** Query results kept for reuse until the database changes (`useResponseCache`); 0 turns it off. */
+  responseCacheEntries?: number;
 }
 
 const ROLE_RANK = { viewer: 0, editor: 1, owner: 2 } as const;
@@ -93,7 +96,11 @@ export function createKindredYoga(options: KindredYogaOptions) {
     graphiql: true,
     maskedErrors: { isDev: false },
     logging: false,
-    plugins: [useCSRFPrevention(), useKindredGuards(limits)],
+    plugins: [
+      useCSRFPrevention(),
+      useKindredGuards(limits),
+      useResponseCache({ maxEntries: options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES }),
+    ],
     context: async ({ request, actor }) => ({
       db: options.db,
       actor: actor ?? (await resolveActor(options, request)),

@@ -4,9 +4,10 @@ import { createKindredYoga } from '../yoga.js';
 
 /** Serves the API over node:http on 127.0.0.1 (a random port), reporting the port to the parent process. */
 const dbPath = process.argv[2];
-if (!dbPath) throw new Error('usage: serve.js <db path>');
-const db = openDatabase(dbPath, { readonly: true });
-const yoga = createKindredYoga({ db });
+if (!dbPath) throw new Error('usage: serve.js <db path> [response cache entries]');
+const responseCacheEntries = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+const db = openDatabase(dbPath, { readonly: true, statementCache: 500 });
+const yoga = createKindredYoga({ db, responseCacheEntries });
 const server = createServer(yoga);
 // Load tests keep connections busy for seconds at a time: keep idle keep-alive sockets open meanwhile.
 server.keepAliveTimeout = 60_000;
