@@ -5,6 +5,7 @@ import { type ContentStep, type NewContent, StepRunner } from './content-steps.j
 import type { HashResult } from './hash-file.js';
 import { HashPool } from './hash-pool.js';
 import { type FileRecord, InventoryStore, type KnownFile } from './inventory-store.js';
+import { type InventoryWriter, inventoryWriter } from './inventory-writer.js';
 import type { RunReport } from './report.js';
 import type { RootRow } from './roots.js';
 import { type ScannedFile, scanRoot } from './scan.js';
@@ -95,24 +96,34 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
     runId: options.runId,
     error: (path, error) => report.error(path, error),
   });
+  const writer = inventoryWriter(options.db, options.runId);
   let committed: NewContent[] = [];
   let lastFlush = performance.now();
+  let failure: unknown; // a batch that could not be committed (disk full…) stops the walk
+  /** Settles when every batch sent so far is committed (batches commit in order). */
+  let written: Promise<void> = Promise.resolve();
   const flush = () => {
-    const fresh = store.flush();
-    if (steps.active) committed.push(...fresh);
     lastFlush = performance.now();
+    written = writer.flush().then(
+      (fresh) => {
+        if (steps.active) committed.push(...fresh);
+      },
+      (error: unknown) => {
+        failure ??= error;
+      },
+    );
+  };
+  /** Sends the open batch and waits for every batch to be committed; throws what made one fail. */
+  const flushAndWait = async () => {
+    flush();
+    await written;
+    if (failure) throw failure;
   };
   const maybeFlush = () => {
-    if (store.pending >= options.batchFiles || performance.now() - lastFlush >= options.batchMs) flush();
+    if (writer.pending >= options.batchFiles || performance.now() - lastFlush >= options.batchMs) flush();
   };
-  let failure: unknown; // a batch that could not be committed (disk full…) stops the walk
   const timer = setInterval(() => {
-    if (store.pending === 0 || failure) return;
-    try {
-      flush();
-    } catch (error) {
-      failure = error;
-    }
+    if (writer.pending > 0 && !failure) flush();
   }, options.batchMs);
   timer.unref();
 
@@ -125,7 +136,7 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
     } else {
       counts.new++;
     }
-    store.add(entry);
+    writer.add(entry);
     maybeFlush();
   };
 
@@ -202,6 +213,7 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
         }
         if (failure) throw failure;
         maybeFlush();
+        if (writer.inFlight > 2) await written; // the writer thread sets the pace when it falls behind
         options.onProgress?.(progress);
         if (committed.length > 0) {
           const batch = committed;
@@ -214,11 +226,11 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
     await Promise.all(hashing);
     if (failure) throw failure;
     if (options.signal?.aborted) {
-      flush();
+      await flushAndWait();
       return false;
     }
-    sweep([...known.values()], walkedRoots, failedFolders, arrivals, store, counts);
-    flush();
+    sweep([...known.values()], walkedRoots, failedFolders, arrivals, writer, counts);
+    await flushAndWait();
     store.markRootsIndexed([...walkedRoots]);
     counts.duplicates = store.countDuplicateContents();
     await steps.offer(committed);
@@ -228,6 +240,8 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
     clearInterval(timer);
     await Promise.allSettled(hashing);
     await hashPool.started?.close();
+    await written;
+    await writer.close();
   }
 }
 
@@ -236,7 +250,7 @@ function sweep(
   walkedRoots: Set<number>,
   failedFolders: string[],
   arrivals: FileRecord[],
-  store: InventoryStore,
+  writer: InventoryWriter,
   counts: RunReport['files'],
 ): void {
   const gone = unseenKnown.filter(
@@ -249,5 +263,5 @@ function sweep(
     else counts.new++;
   }
   counts.removed += gone.length - counts.moved;
-  for (const file of gone) store.remove(file.id);
+  for (const file of gone) writer.remove(file.id);
 }
