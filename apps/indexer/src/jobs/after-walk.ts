@@ -1,6 +1,6 @@
 import { files, type KindredDb, runs } from '@kindred/db';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { importXmp } from '../xmp/import-xmp.js';
+import { emptyXmpReport, importXmp } from '../xmp/import-xmp.js';
 import type { StepContext } from './content-steps.js';
 import type { FacesRunner } from './faces.js';
 import { emptyPicasaReport, importPicasa, type PicasaReport } from './import-picasa.js';
@@ -82,8 +82,11 @@ export async function runAfterWalk(options: AfterWalkOptions): Promise<void> {
     await learnRawOrientations(db, iniPaths);
     picasa = importPicasa(db, { runId, iniPaths, contactsXmlPath: options.contacts.path });
   }
-  // XMP keeps its own record of what was read (xmp_sources): a quiet night reads no file.
-  const xmp = await importXmp(db, { runId, onError: (path, message) => context.error(path, message) });
+  // XMP keeps its own record of what was read (xmp_sources); on a quiet night every present image and
+  // sidecar was read by a completed run, so even listing them (a scan of all images) is skipped.
+  const xmp = quiet
+    ? emptyXmpReport()
+    : await importXmp(db, { runId, onError: (path, message) => context.error(path, message) });
   if (options.faces) {
     const faces = await options.faces.drainBacklog(context);
     picasa.matchedToDetections = faces.tagsMatched;

@@ -60,15 +60,13 @@ export function recordFaceKey(db: KindredDb, row: FaceKeyRow): void {
     .run();
 }
 
-/** True when `origin` (a file) has recorded any region of `source`. */
+/** True when `origin` (a file) has recorded any region of `source`. Asked once per photo: plain SQL. */
 export function hasFaceKeysFrom(db: KindredDb, source: FaceKeySource, origin: string): boolean {
-  const row = db
-    .select({ id: faceImports.faceId })
-    .from(faceImports)
-    .where(and(eq(faceImports.source, source), eq(faceImports.origin, origin)))
-    .limit(1)
-    .get();
-  return row !== undefined;
+  return (
+    db.$client
+      .prepare('SELECT 1 FROM face_imports WHERE source = ? AND origin = ? LIMIT 1')
+      .get(source, origin) !== undefined
+  );
 }
 
 /**

@@ -27,6 +27,7 @@ export interface XmpReport {
 
 const MAX_WARNINGS = 100;
 const READ_CONCURRENCY = 4;
+const STORE_BATCH = 256;
 
 export function emptyXmpReport(): XmpReport {
   return {
@@ -51,8 +52,8 @@ export interface XmpImportOptions {
 
 /**
  * Reads the face regions of every present image whose XMP is new or changed (its content, or a sidecar
- * added, edited or removed) and brings them into Kindred (see sync-faces.ts). Each file is stored in its
- * own transaction. A file whose XMP cannot be read or parsed keeps what it had and is reported.
+ * added, edited or removed) and brings them into Kindred (see sync-faces.ts). Files are stored in
+ * transactions of up to 256. A file whose XMP cannot be read or parsed keeps what it had and is reported.
  */
 export async function importXmp(db: KindredDb, options: XmpImportOptions): Promise<XmpReport> {
   const report = emptyXmpReport();
@@ -61,7 +62,7 @@ export async function importXmp(db: KindredDb, options: XmpImportOptions): Promi
   const people = new PicasaPeople(db, new Map(), new Map());
   const personIds = new Set<number>();
   const store = (item: XmpWork, read: PhotoXmp) => {
-    db.$client.transaction(() => {
+    {
       const counts = syncXmpFaces(db, item.path, item.hash, read.regions, people);
       recordSource(db, item, options.runId, { regions: read.regions.length, error: null });
       report.files++;
@@ -72,9 +73,19 @@ export async function importXmp(db: KindredDb, options: XmpImportOptions): Promi
       report.facesRemoved += counts.removed;
       report.facesKeptDeleted += counts.keptDeleted;
       for (const id of counts.personIds) personIds.add(id);
-    })();
+    }
     for (const warning of read.warnings)
       if (report.warnings.length < MAX_WARNINGS) report.warnings.push(warning);
+  };
+  // Files read but not stored yet: stored together, one transaction per batch (most photos have no XMP,
+  // and a transaction per photo cost more than reading it).
+  let unstored: { item: XmpWork; read: PhotoXmp }[] = [];
+  const storeUnstored = () => {
+    const batch = unstored;
+    unstored = [];
+    db.$client.transaction(() => {
+      for (const { item, read } of batch) store(item, read);
+    })();
   };
   let next = 0;
   const worker = async () => {
@@ -90,10 +101,12 @@ export async function importXmp(db: KindredDb, options: XmpImportOptions): Promi
         options.onError(item.path, message);
         continue;
       }
-      store(item, read);
+      unstored.push({ item, read });
+      if (unstored.length >= STORE_BATCH) storeUnstored();
     }
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  storeUnstored();
   report.people = personIds.size;
   return report;
 }

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import exifr from 'exifr';
 import { iou } from '../jobs/face-matching.js';
@@ -58,6 +59,37 @@ export async function embeddedXmp(path: string): Promise<{ xmp: string | null; o
   };
 }
 
+/** A file this small is read whole to look for an XMP packet before asking exifr (most have none). */
+const WHOLE_READ_BYTES = 64 * 1024;
+/** Text every XMP packet holds, as UTF-8 and as UTF-16 (either byte order contains the little-endian form). */
+const XMP_MARKERS = ['xmpmeta', 'xapmeta'].flatMap((m) => [Buffer.from(m), Buffer.from(m, 'utf16le')]);
+
+/**
+ * False when the file is small enough to read whole and holds no XMP packet; true otherwise. Read
+ * synchronously: for a few kilobytes, the promise machinery of fs/promises cost more than the read.
+ */
+function mayHoldXmp(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(WHOLE_READ_BYTES + 1);
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, 0);
+    if (bytesRead > WHOLE_READ_BYTES) return true;
+    const whole = buffer.subarray(0, bytesRead);
+    return XMP_MARKERS.some((marker) => whole.includes(marker));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `mayHoldXmp`, true when the file cannot be read (exifr then reports why). */
+function mayHoldXmpOrUnknown(path: string): boolean {
+  try {
+    return mayHoldXmp(path);
+  } catch {
+    return true;
+  }
+}
+
 /** The stored pixel size of a JPEG, from the head of the file (other formats: null). */
 export async function storedSize(path: string): Promise<{ width: number; height: number } | null> {
   const handle = await open(path, 'r');
@@ -79,6 +111,9 @@ export async function storedSize(path: string): Promise<{ width: number; height:
  * Throws when a source cannot be read or is not well-formed XMP: the caller keeps what it had.
  */
 export async function readPhotoXmp(imagePath: string, sidecarPaths: readonly string[]): Promise<PhotoXmp> {
+  if (sidecarPaths.length === 0 && !mayHoldXmpOrUnknown(imagePath)) {
+    return { orientation: null, regions: [], personInImage: [], warnings: [] };
+  }
   const own = await embeddedXmp(imagePath);
   const sources: { from: string; text: string }[] = [];
   for (const path of sidecarPaths) {

@@ -82,15 +82,12 @@ export function recordSource(
   runId: number,
   result: { regions: number; error: string | null },
 ): void {
-  const row = {
-    photoHash: work.hash,
-    sidecars: work.signature,
-    regions: result.regions,
-    error: result.error,
-    importedRun: runId,
-  };
-  db.insert(xmpSources)
-    .values({ path: work.path, ...row })
-    .onConflictDoUpdate({ target: xmpSources.path, set: row })
-    .run();
+  // Once per image: plain SQL (Drizzle's query building cost more than the write).
+  db.$client
+    .prepare(
+      `INSERT INTO xmp_sources (path, photo_hash, sidecars, regions, error, imported_run) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(path) DO UPDATE SET photo_hash = excluded.photo_hash, sidecars = excluded.sidecars,
+         regions = excluded.regions, error = excluded.error, imported_run = excluded.imported_run`,
+    )
+    .run(work.path, work.hash, work.signature, result.regions, result.error, runId);
 }

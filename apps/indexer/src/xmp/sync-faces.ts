@@ -1,4 +1,4 @@
-import { faces, type KindredDb, photos } from '@kindred/db';
+import { faces, type KindredDb } from '@kindred/db';
 import { eq } from 'drizzle-orm';
 import { iou } from '../jobs/face-matching.js';
 import { isKept } from '../jobs/faces-store.js';
@@ -56,7 +56,7 @@ export function syncXmpFaces(
     keptDeleted: 0,
     personIds: new Set(),
   };
-  db.insert(photos).values({ hash: photoHash }).onConflictDoNothing().run();
+  db.$client.prepare('INSERT INTO photos (hash) VALUES (?) ON CONFLICT DO NOTHING').run(photoHash); // once per photo
   // Most photos carry no face regions: with nothing listed now or before by this file, nothing changes.
   if (regions.length === 0 && !hasFaceKeysFrom(db, 'xmp', origin)) return counts;
   const rows = db.select().from(faces).where(eq(faces.photoHash, photoHash)).all();
