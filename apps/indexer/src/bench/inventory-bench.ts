@@ -8,8 +8,8 @@ import { tempDir } from '@kindred/testing';
 import { cliPath } from '../testing/cli-runner.js';
 
 /**
- * Inventory benchmark: `npm run bench -w @kindred/indexer [-- --small N --large-mb N]`
- * (or env KINDRED_BENCH_SMALL / KINDRED_BENCH_LARGE_MB). Defaults: 100,000 small files (1–8 KB) and
+ * Inventory benchmark: `node dist/bench/inventory-bench.js [--small N] [--large-mb N]` (part of `npm run bench`)
+ * (or env KINDRED_BENCH_SMALL / KINDRED_BENCH_LARGE_MB). Defaults: 100,000 small files (1–8 KB) twice, named as photos and not, and
  * 2,048 MB of 32 MB files, generated in a temporary folder that is removed afterwards.
  */
 const { values } = parseArgs({
@@ -23,14 +23,18 @@ const largeMb = Number(values['large-mb']);
 const LARGE_FILE_MB = 32;
 const MB = 1024 * 1024;
 
-function writeSmall(root: string, count: number): number {
+/**
+ * Small files named like photos (`IMG_n.jpg`: image steps such as the XMP import run on them) or like
+ * other files (`n.bin`: the inventory alone).
+ */
+function writeSmall(root: string, count: number, name: (i: number) => string): number {
   const pool = randomBytes(8192 + 64);
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     if (i % 500 === 0) mkdirSync(join(root, `d${i / 500}`), { recursive: true });
     const size = 1024 + ((i * 7919) % 7169);
     const content = Buffer.concat([Buffer.from(`${i}:`), pool.subarray(i % 64, (i % 64) + size)]);
-    writeFileSync(join(root, `d${Math.floor(i / 500)}`, `IMG_${i}.jpg`), content);
+    writeFileSync(join(root, `d${Math.floor(i / 500)}`, name(i)), content);
     bytes += content.length;
   }
   return bytes;
@@ -89,13 +93,16 @@ try {
   const small = join(tmp.path, 'small');
   const large = join(tmp.path, 'large');
   process.stderr.write(
-    `generating ${smallCount} small files and ${largeMb} MB of large files in ${tmp.path}…\n`,
+    `generating 2 × ${smallCount} small files and ${largeMb} MB of large files in ${tmp.path}…\n`,
   );
-  const smallBytes = writeSmall(small, smallCount);
+  const smallBytes = writeSmall(small, smallCount, (i) => `IMG_${i}.jpg`);
+  const other = join(tmp.path, 'other');
+  const otherBytes = writeSmall(other, smallCount, (i) => `${i}.bin`);
   const largeBytes = writeLarge(large, largeMb);
   const rows: Record<string, string>[] = [];
   for (const [name, root, bytes, count] of [
-    ['small files', small, smallBytes, smallCount],
+    ['small files, not images', other, otherBytes, smallCount],
+    ['small files named as photos', small, smallBytes, smallCount],
     ['large files', large, largeBytes, Math.ceil(largeMb / LARGE_FILE_MB)],
   ] as const) {
     sha256sum(root); // warm the page cache for both contenders
