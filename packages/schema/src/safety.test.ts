@@ -31,7 +31,8 @@ describe('safety and efficiency', { skip }, () => {
     assert.ok(page.people.nodes.length >= 30, 'the fixture has enough people for the comparison');
     assert.equal(large, small);
     assert.ok(large <= 5, `people page used ${large} statements`);
-    assert.ok(cold <= large + 4, `a cold people page (counts not cached yet) used ${cold} statements`);
+    // The first page also builds the per-person counts and prepares the two data-state statements.
+    assert.ok(cold <= large + 6, `a cold people page (counts not cached yet) used ${cold} statements`);
   });
 
   test('a person page costs the same number of SQL statements for 2 or 12 photos (no N+1)', async () => {
