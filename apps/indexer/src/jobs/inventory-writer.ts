@@ -62,6 +62,8 @@ class ThreadWriter implements InventoryWriter {
   #records: FileRecord[] = [];
   #removals: number[] = [];
   readonly #waiting: { resolve: (fresh: NewContent[]) => void; reject: (error: Error) => void }[] = [];
+  #failure: Error | undefined;
+  #closing = false;
 
   constructor(databasePath: string, runId: number, maxPageCount: number) {
     this.#worker = new Worker(new URL('./inventory-writer-worker.js', import.meta.url), {
@@ -72,9 +74,15 @@ class ThreadWriter implements InventoryWriter {
       if ('fresh' in result) waiter?.resolve(result.fresh);
       else waiter?.reject(Object.assign(new Error(result.error.message), result.error));
     });
-    this.#worker.on('error', (error) => {
-      for (const waiter of this.#waiting.splice(0)) waiter.reject(error);
+    this.#worker.on('error', (error) => this.#fail(error));
+    this.#worker.on('exit', (code) => {
+      if (!this.#closing) this.#fail(new Error(`the inventory writer thread stopped (exit code ${code})`));
     });
+  }
+  /** The thread died (it could not open the database, ran out of memory…): every flush fails from now on. */
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    for (const waiter of this.#waiting.splice(0)) waiter.reject(error);
   }
   add(record: FileRecord): void {
     this.#records.push(record);
@@ -89,6 +97,7 @@ class ThreadWriter implements InventoryWriter {
     return this.#waiting.length;
   }
   flush(): Promise<NewContent[]> {
+    if (this.#failure) return Promise.reject(this.#failure);
     if (this.pending === 0 && this.#waiting.length === 0) return Promise.resolve([]);
     const batch: WriteBatch = { records: this.#records, removals: this.#removals };
     this.#records = [];
@@ -99,6 +108,7 @@ class ThreadWriter implements InventoryWriter {
     });
   }
   async close(): Promise<void> {
+    this.#closing = true;
     await this.#worker.terminate();
   }
 }
