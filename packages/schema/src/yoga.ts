@@ -4,7 +4,7 @@ import { type DefinitionNode, type DocumentNode, GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Actor, DescribeBox, KindredContext } from './context.js';
 import { checkQueryLimits, DEFAULT_LIMITS, type QueryLimits } from './limits.js';
-import { DEFAULT_RESPONSE_CACHE_ENTRIES, useResponseCache } from './response-cache.js';
+import { DEFAULT_RESPONSE_CACHE_ENTRIES, ResponseCache, useResponseCache } from './response-cache.js';
 import { createSchema } from './schema.js';
 import { OWNER_ONLY_FIELDS } from './types/account.js';
 
@@ -17,10 +17,12 @@ export interface KindredYogaOptions {
    * in-process callers that checked the caller themselves. A caller in the same process can also pass the actor as
    * server context: `yoga.fetch(url, init, { actor })`.
    */
-  actorFor?: (request: Request) => Actor | null | Promise<Actor | null>;
+  actorFor?: (request: Pick<Request, 'headers'>) => Actor | null | Promise<Actor | null>;
   limits?: Partial<QueryLimits>;
   /** Query results kept for reuse until the database changes (`useResponseCache`); 0 turns it off. */
   responseCacheEntries?: number;
+  /** The cache to fill (shared with an HTTP front that answers repeats itself); else one of `responseCacheEntries`. */
+  responseCache?: ResponseCache;
 }
 
 const ROLE_RANK = { viewer: 0, editor: 1, owner: 2 } as const;
@@ -99,7 +101,10 @@ export function createKindredYoga(options: KindredYogaOptions) {
     plugins: [
       useCSRFPrevention(),
       useKindredGuards(limits),
-      useResponseCache({ maxEntries: options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES }),
+      useResponseCache(
+        options.responseCache ??
+          new ResponseCache(options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES),
+      ),
     ],
     context: async ({ request, actor }) => ({
       db: options.db,

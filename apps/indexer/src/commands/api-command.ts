@@ -27,7 +27,7 @@ Examples:
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port: not a port: ${options.port}`);
-      const { createKindredYoga, describeBoxWithVision } = await import('@kindred/schema');
+      const { createKindredHttpHandler, describeBoxWithVision } = await import('@kindred/schema');
       const { listTokens, tokenActor } = await import('@kindred/auth');
       const db = openForCommand(options.db);
       if (!listTokens(db).some((t) => !t.revokedAt)) {
@@ -41,12 +41,12 @@ Examples:
         );
       }
       // Scripts only: every request needs a live token (Authorization: Bearer …); there are no browser sessions here.
-      const yoga = createKindredYoga({
+      const { handler } = createKindredHttpHandler({
         db,
         describeBox: describeBoxWithVision,
         actorFor: (request) => tokenActor(db, request.headers),
       });
-      const server = createServer(yoga);
+      const server = createServer(handler);
       await new Promise<void>((resolve, reject) => {
         server.once('error', (error) =>
           reject(new CliError(`cannot listen on ${options.host}:${port}: ${error.message}`)),

@@ -7,6 +7,7 @@ import { builder, type KindredTypes } from '../builder.js';
 export const Cluster: DrizzleObjectRef<KindredTypes, 'clusters', typeof clusters.$inferSelect> =
   builder.drizzleNode('clusters', {
     name: 'Cluster',
+    select: {},
     id: { column: (cluster) => cluster.id },
     fields: (t) => ({
       clusterId: t.exposeInt('id'),
