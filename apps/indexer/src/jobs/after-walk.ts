@@ -16,7 +16,7 @@ export function presentPicasaIniPaths(db: KindredDb): string[] {
     .where(
       and(
         eq(files.status, 'present'),
-        sql`(lower(${files.path}) like '%/.picasa.ini' or lower(${files.path}) like '%/picasa.ini')`,
+        sql`(${files.path} like '%/.picasa.ini' or ${files.path} like '%/picasa.ini')`, // LIKE ignores ASCII case
       ),
     )
     .all()
