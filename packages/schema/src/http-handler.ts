@@ -75,13 +75,9 @@ export function createKindredHttpHandler(options: KindredYogaOptions) {
       }
     }
     counts.byYoga++;
-    const reply = await yoga.fetch(
-      new URL(request.url ?? endpoint, `http://${request.headers.host ?? 'localhost'}`),
-      { method: 'POST', headers, body },
-      actor ? { actor } : {}, // none: yoga refuses the request with its own 401
-    );
-    response.writeHead(reply.status, Object.fromEntries(reply.headers));
-    response.end(Buffer.from(await reply.arrayBuffer()));
+    // The body is read: yoga takes it from `request.body`, as it would from a body parser (Express…).
+    (request as IncomingMessage & { body?: string }).body = body;
+    await yoga(request, response, actor ? { actor } : {}); // no caller: yoga refuses with its own 401
   }
 
   const handler = (request: IncomingMessage, response: ServerResponse): void => {

@@ -1,3 +1,5 @@
+import { photos } from '@kindred/db';
+import { eq } from 'drizzle-orm';
 import { builder } from '../builder.js';
 import { parseId, parseNumericId } from '../ids.js';
 import { resolvePhotoConnection } from '../photo-connection.js';
@@ -77,12 +79,17 @@ builder.queryFields((t) => ({
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
   ),
-  photo: t.drizzleField({
-    type: 'photos',
+  photo: t.field({
+    type: Photo,
     nullable: true,
     description: 'One photo by id or by its SHA-256 hash.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _parent, args, ctx) =>
-      (await ctx.db.query.photos.findFirst(query({ where: { hash: parseId(args.id, 'Photo') } }))) ?? null,
+    // The row alone: Photo's fields load what they show themselves (photo-details.ts), batched per request.
+    resolve: (_parent, args, ctx) =>
+      ctx.db
+        .select()
+        .from(photos)
+        .where(eq(photos.hash, parseId(args.id, 'Photo')))
+        .get() ?? null,
   }),
 }));

@@ -16,14 +16,11 @@ export const Album: DrizzleObjectRef<KindredTypes, 'albums', typeof albums.$infe
     name: 'Album',
     id: { column: (album) => album.id },
     fields: (t) => ({
-      albumId: t.exposeInt('id'),
-      name: t.exposeString('name'),
-      source: t.field({
-        type: AlbumSource,
-        select: { columns: { source: true } },
-        resolve: (album) => album.source,
-      }),
-      createdAt: t.exposeString('createdAt', { nullable: true }),
+      // Plain resolvers, not t.expose: see Person (albums of a photo come from plain SQL, `photoAlbums`).
+      albumId: t.int({ resolve: (album) => album.id }),
+      name: t.string({ resolve: (album) => album.name }),
+      source: t.field({ type: AlbumSource, resolve: (album) => album.source }),
+      createdAt: t.string({ nullable: true, resolve: (album) => album.createdAt }),
       photoCount: t.int({
         select: {
           extras: {

@@ -4,13 +4,18 @@ import { sql } from 'drizzle-orm';
 import { builder, type KindredTypes } from '../builder.js';
 
 /** An unnamed group of similar faces found by recognition ("Who is this?"). */
-export const Cluster: DrizzleObjectRef<KindredTypes, 'clusters', typeof clusters.$inferSelect> =
-  builder.drizzleNode('clusters', {
+/** A cluster row as the type reads it: the id alone (it selects no columns of its own, `select: {}`). */
+type ClusterRow = Pick<typeof clusters.$inferSelect, 'id'>;
+
+export const Cluster: DrizzleObjectRef<KindredTypes, 'clusters', ClusterRow> = builder.drizzleNode(
+  'clusters',
+  {
     name: 'Cluster',
     select: {},
     id: { column: (cluster) => cluster.id },
     fields: (t) => ({
-      clusterId: t.exposeInt('id'),
+      // Not t.exposeInt (which selects the column): a face's `{ id: clusterId }` resolves as it is.
+      clusterId: t.int({ resolve: (cluster) => cluster.id }),
       size: t.int({
         description: 'Faces in the cluster not confirmed as anyone.',
         select: {
@@ -26,4 +31,5 @@ export const Cluster: DrizzleObjectRef<KindredTypes, 'clusters', typeof clusters
         query: { where: { state: { ne: 'confirmed' } }, orderBy: { id: 'asc' } },
       }),
     }),
-  });
+  },
+);

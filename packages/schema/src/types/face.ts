@@ -1,7 +1,9 @@
-import type { faces } from '@kindred/db';
 import type { DrizzleObjectRef } from '@pothos/plugin-drizzle';
 import { builder, type KindredTypes } from '../builder.js';
+import { type FaceRow, personById } from '../photo-details.js';
 import { faceCropUrl } from '../urls.js';
+import { Cluster } from './cluster.js';
+import { Person } from './person.js';
 
 export const FaceSource = builder.enumType('FaceSource', {
   description: 'Where a face came from.',
@@ -44,44 +46,65 @@ export const FaceBoxInput = builder.inputType('FaceBoxInput', {
   }),
 });
 
-/** One face in one photo. */
-export const Face: DrizzleObjectRef<KindredTypes, 'faces', typeof faces.$inferSelect> = builder.drizzleNode(
-  'faces',
-  {
-    name: 'Face',
-    select: {},
-    id: { column: (face) => face.id },
-    fields: (t) => ({
-      faceId: t.exposeInt('id', { description: 'Numeric id (as in image URLs).' }),
-      box: t.field({
-        type: FaceBox,
-        select: { columns: { x: true, y: true, w: true, h: true } },
-        resolve: (face) => ({ x: face.x, y: face.y, w: face.w, h: face.h }),
-      }),
-      score: t.exposeFloat('score', { nullable: true, description: 'Detector confidence, when detected.' }),
-      source: t.field({
-        type: FaceSource,
-        select: { columns: { source: true } },
-        resolve: (face) => face.source,
-      }),
-      state: t.field({
-        type: FaceState,
-        select: { columns: { state: true } },
-        resolve: (face) => face.state,
-      }),
-      suggestionDistance: t.exposeFloat('suggestionDistance', {
-        nullable: true,
-        description: 'Distance to the suggested person (smaller is more alike).',
-      }),
-      editedByUser: t.exposeBoolean('editedByUser'),
-      person: t.relation('person', { nullable: true }),
-      cluster: t.relation('cluster', { nullable: true }),
-      photo: t.relation('photo'),
-      cropUrl: t.string({
-        args: { size: t.arg.int({ defaultValue: 192, description: 'One of 96, 192.' }) },
-        select: { columns: { id: true } },
-        resolve: (face, args) => faceCropUrl(face.id, args.size ?? 192),
-      }),
-    }),
+/**
+ * One face in one photo. Its fields read only the columns the type always selects (no per-field `select`), so a
+ * face row loaded with plain SQL (`photoFaces`) resolves as it is, with no drizzle fallback query.
+ */
+export const Face: DrizzleObjectRef<KindredTypes, 'faces', FaceRow> = builder.drizzleNode('faces', {
+  name: 'Face',
+  select: {
+    columns: {
+      id: true,
+      photoHash: true,
+      x: true,
+      y: true,
+      w: true,
+      h: true,
+      score: true,
+      source: true,
+      state: true,
+      personId: true,
+      clusterId: true,
+      suggestionDistance: true,
+      editedByUser: true,
+    },
   },
-);
+  id: { column: (face) => face.id },
+  fields: (t) => ({
+    faceId: t.int({ description: 'Numeric id (as in image URLs).', resolve: (face) => face.id }),
+    box: t.field({ type: FaceBox, resolve: (face) => ({ x: face.x, y: face.y, w: face.w, h: face.h }) }),
+    score: t.float({
+      nullable: true,
+      description: 'Detector confidence, when detected.',
+      resolve: (face) => face.score,
+    }),
+    source: t.field({ type: FaceSource, resolve: (face) => face.source }),
+    state: t.field({ type: FaceState, resolve: (face) => face.state }),
+    suggestionDistance: t.float({
+      nullable: true,
+      description: 'Distance to the suggested person (smaller is more alike).',
+      resolve: (face) => face.suggestionDistance,
+    }),
+    editedByUser: t.boolean({ resolve: (face) => face.editedByUser }),
+    person: t.field({
+      type: Person,
+      nullable: true,
+      resolve: (face, _args, ctx) =>
+        face.person !== undefined
+          ? face.person
+          : face.personId === null
+            ? null
+            : personById(ctx, face.personId),
+    }),
+    cluster: t.field({
+      type: Cluster,
+      nullable: true,
+      resolve: (face) => (face.clusterId === null ? null : { id: face.clusterId }),
+    }),
+    photo: t.relation('photo'),
+    cropUrl: t.string({
+      args: { size: t.arg.int({ defaultValue: 192, description: 'One of 96, 192.' }) },
+      resolve: (face, args) => faceCropUrl(face.id, args.size ?? 192),
+    }),
+  }),
+});

@@ -1,7 +1,10 @@
 import type { photos } from '@kindred/db';
 import type { DrizzleObjectRef } from '@pothos/plugin-drizzle';
 import { builder, type KindredTypes } from '../builder.js';
+import { confirmedPeople, photoAlbums, photoFaces, photoPaths } from '../photo-details.js';
 import { photoOriginalUrl, photoThumbnailUrl } from '../urls.js';
+import { Album } from './album.js';
+import { Face } from './face.js';
 import { Person } from './person.js';
 
 export const GeoPoint = builder.objectRef<{ lat: number; lon: number }>('GeoPoint').implement({
@@ -15,71 +18,57 @@ export const Photo: DrizzleObjectRef<KindredTypes, 'photos', typeof photos.$infe
     name: 'Photo',
     id: { column: (photo) => photo.hash },
     fields: (t) => ({
-      hash: t.exposeString('hash', { description: 'SHA-256 of the file content (hex).' }),
+      // Plain resolvers, not t.expose: a photo row read with plain SQL (the `photo` query) resolves as it is.
+      hash: t.string({ description: 'SHA-256 of the file content (hex).', resolve: (photo) => photo.hash }),
       paths: t.stringList({
         description: 'Paths of the files on disk with this content (present files only).',
-        select: {
-          with: {
-            files: {
-              columns: { path: true },
-              where: { status: 'present' },
-              orderBy: { path: 'asc' as const },
-            },
-          },
-        },
-        resolve: (photo) => photo.files.map((file) => file.path),
+        resolve: (photo, _args, ctx) => photoPaths(ctx, photo.hash),
       }),
-      width: t.exposeInt('width', { nullable: true, description: 'Upright width in pixels.' }),
-      height: t.exposeInt('height', { nullable: true, description: 'Upright height in pixels.' }),
-      takenAt: t.exposeString('takenAt', {
+      width: t.int({
+        nullable: true,
+        description: 'Upright width in pixels.',
+        resolve: (photo) => photo.width,
+      }),
+      height: t.int({
+        nullable: true,
+        description: 'Upright height in pixels.',
+        resolve: (photo) => photo.height,
+      }),
+      takenAt: t.string({
         nullable: true,
         description:
           'When the photo was taken, ISO 8601 as recorded by the camera (usually local time, no zone).',
+        resolve: (photo) => photo.takenAt,
       }),
       gps: t.field({
         type: GeoPoint,
         nullable: true,
-        select: { columns: { gpsLat: true, gpsLon: true } },
         resolve: (photo) =>
           photo.gpsLat === null || photo.gpsLon === null ? null : { lat: photo.gpsLat, lon: photo.gpsLon },
       }),
       camera: t.string({
         nullable: true,
-        select: { columns: { cameraMake: true, cameraModel: true } },
         resolve: (photo) => [photo.cameraMake, photo.cameraModel].filter(Boolean).join(' ') || null,
       }),
-      starred: t.exposeBoolean('starred'),
-      faces: t.relation('faces', { query: { orderBy: { x: 'asc', id: 'asc' } } }),
+      starred: t.boolean({ resolve: (photo) => photo.starred }),
+      faces: t.field({
+        type: [Face],
+        resolve: (photo, _args, ctx) => photoFaces(ctx, photo.hash),
+      }),
       people: t.field({
         type: [Person],
         description: 'People confirmed in this photo, left to right.',
-        select: (_args, _ctx, nestedSelection) => ({
-          with: {
-            faces: {
-              columns: { personId: true },
-              where: { state: 'confirmed', personId: { isNotNull: true } },
-              orderBy: { x: 'asc' as const },
-              with: { person: nestedSelection() },
-            },
-          },
-        }),
-        resolve: (photo) => {
-          const seen = new Set<number>();
-          return photo.faces.flatMap((face) => {
-            if (!face.person || seen.has(face.person.id)) return [];
-            seen.add(face.person.id);
-            return [face.person];
-          });
-        },
+        resolve: async (photo, _args, ctx) => confirmedPeople(await photoFaces(ctx, photo.hash)),
       }),
-      albums: t.relation('albums', { query: { orderBy: { name: 'asc' } } }),
+      albums: t.field({
+        type: [Album],
+        resolve: (photo, _args, ctx) => photoAlbums(ctx, photo.hash),
+      }),
       thumbnailUrl: t.string({
         args: { size: t.arg.int({ defaultValue: 320, description: 'One of 160, 320, 640, 1280.' }) },
-        select: { columns: { hash: true } },
         resolve: (photo, args) => photoThumbnailUrl(photo.hash, args.size ?? 320),
       }),
       originalUrl: t.string({
-        select: { columns: { hash: true } },
         resolve: (photo) => photoOriginalUrl(photo.hash),
       }),
     }),
