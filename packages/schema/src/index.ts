@@ -1,3 +1,4 @@
+export { defaultApiWorkers, startApiProcesses } from './api-cluster.js';
 export type { Actor, Box, DescribeBox, KindredContext, Role } from './context.js';
 export { describeBoxWithVision } from './describe-box.js';
 export { createKindredHttpHandler } from './http-handler.js';

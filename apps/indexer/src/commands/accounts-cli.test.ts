@@ -92,7 +92,8 @@ describe('kindred user and kindred token', () => {
     assert.match(listed, /nightly-report {2}viewer {2}last used never/);
     assert.ok(!listed.includes(token), 'the token itself is never shown again');
 
-    const api = spawn(process.execPath, [cliPath, 'api', '--port', '0', '--db', db], {
+    // Two processes sharing the port (node:cluster), whatever this machine's core count.
+    const api = spawn(process.execPath, [cliPath, 'api', '--port', '0', '--workers', '2', '--db', db], {
       env: cliEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -102,6 +103,7 @@ describe('kindred user and kindred token', () => {
     });
     while (!/GraphQL API on (\S+)/.test(stderr)) await once(api.stderr, 'data');
     const url = /GraphQL API on (\S+)/.exec(stderr)?.[1] as string;
+    assert.match(stderr, /\(2 processes\)/);
     const ask = (headers: Record<string, string>) =>
       fetch(url, {
         method: 'POST',
@@ -117,9 +119,14 @@ describe('kindred user and kindred token', () => {
       });
       assert.equal((await runCli(['token', 'revoke', 'nightly-report', '--db', db])).code, 0);
       assert.equal((await ask({ authorization: `Bearer ${token}` })).status, 401);
+      for (let i = 0; i < 4; i++) {
+        // Each process checks the token itself: a revoked one stays refused whichever process answers.
+        assert.equal((await ask({ authorization: `Bearer ${token}` })).status, 401);
+      }
     } finally {
       api.kill('SIGTERM');
-      await once(api, 'close');
+      const [code] = await once(api, 'close');
+      assert.equal(code, 0, 'the primary ends once every server process has');
     }
     assert.match(
       (await runCli(['token', 'list', '--db', db])).stdout,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@kindred/db';
 import { tempDir } from '@kindred/testing';
+import { defaultApiWorkers } from '../api-cluster.js';
 import { DEFAULT_RESPONSE_CACHE_ENTRIES } from '../response-cache.js';
 import { generateLibrary } from './generate.js';
 
@@ -126,6 +127,9 @@ async function main() {
       variables: () => ({ id: pick(hashes) }),
     },
   ];
+  console.log(
+    `server: kindred api's node:http front, ${defaultApiWorkers()} processes (its default on this machine)`,
+  );
   console.log(
     '| scenario | response cache | clients | requests | p50 ms | p95 ms | p99 ms | req/s | failed |',
   );
