@@ -14,7 +14,7 @@ export const Person: DrizzleObjectRef<KindredTypes, 'people', PersonRow> = build
   name: 'Person',
   id: { column: (person) => person.id },
   fields: (t) => ({
-    // Plain resolvers, not t.expose: people loaded with a face (`photoFaces`) carry every column already, and
+    // Plain resolvers, not t.expose: people loaded with a face (`photoFaces`) carry the columns these read, and
     // an exposed column on a row from plain SQL would send drizzle back to the database for it.
     personId: t.int({ description: 'Numeric id.', resolve: (person) => person.id }),
     name: t.string({ nullable: true, resolve: (person) => person.name }),
