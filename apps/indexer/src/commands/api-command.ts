@@ -13,7 +13,7 @@ export function apiCommand(env: IndexerEnv): Command {
     .option('--db <path>', 'database file (env KINDRED_DB)', env.databasePath)
     .option('--host <address>', 'address to listen on (loopback unless you say otherwise)', '127.0.0.1')
     .option('--port <port>', 'port to listen on', '4000')
-    .option('--workers <n>', 'server processes sharing the port (default: one per core, at most 4)')
+    .option('--workers <n>', 'server processes sharing the port (default: one fewer than the cores, 1 to 4)')
     .addHelpText(
       'after',
       `

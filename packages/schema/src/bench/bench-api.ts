@@ -128,7 +128,7 @@ async function main() {
     },
   ];
   console.log(
-    `server: kindred api's node:http front, ${defaultApiWorkers()} processes (its default on this machine)`,
+    `server: kindred api's node:http front, ${defaultApiWorkers()} process(es), its default on this machine`,
   );
   console.log(
     '| scenario | response cache | clients | requests | p50 ms | p95 ms | p99 ms | req/s | failed |',
