@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join } from 'node:path';
-import { files, type KindredDb, xmpSources } from '@kindred/db';
+import { contents, files, type KindredDb, xmpSources } from '@kindred/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { chunked } from '../jobs/import-picasa-chunks.js';
 
@@ -35,19 +35,18 @@ function sidecarIndex(db: KindredDb): Map<string, { path: string; hash: string }
  */
 export function xmpWorkList(db: KindredDb): XmpWork[] {
   const sidecars = sidecarIndex(db);
-  // Contents first (CROSS JOIN fixes SQLite's join order), as in syncFolderAlbums: a library of few images
-  // among many other files is not scanned file by file.
-  const images = db.all<{
-    path: string;
-    hash: string | null;
-    readHash: string | null;
-    readSidecars: string | null;
-  }>(
-    sql`SELECT f.path AS path, f.content_hash AS hash, x.photo_hash AS readHash, x.sidecars AS readSidecars
-      FROM contents c CROSS JOIN files f ON f.content_hash = c.hash
-      LEFT JOIN xmp_sources x ON x.path = f.path
-      WHERE f.status = 'present' AND c.kind = 'image'`,
-  );
+  const images = db
+    .select({
+      path: files.path,
+      hash: files.contentHash,
+      readHash: xmpSources.photoHash,
+      readSidecars: xmpSources.sidecars,
+    })
+    .from(files)
+    .innerJoin(contents, eq(contents.hash, files.contentHash))
+    .leftJoin(xmpSources, eq(xmpSources.path, files.path))
+    .where(and(eq(files.status, 'present'), eq(contents.kind, 'image')))
+    .all();
   const work: XmpWork[] = [];
   for (const image of images) {
     if (!image.hash) continue;
