@@ -62,7 +62,8 @@ export function createKindredHttpHandler(options: KindredYogaOptions) {
     const params = parseParams(body);
     const actor: Actor | null = options.actorFor ? await options.actorFor({ headers }) : { role: 'owner' };
     if (params && actor && cache.enabled) {
-      const hit = cache.get(options.db, responseCacheKey(params, actor));
+      cache.sync(options.db);
+      const hit = cache.get(responseCacheKey(params, actor));
       if (hit) {
         const json = hit.stringify();
         response.writeHead(200, {

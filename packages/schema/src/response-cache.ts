@@ -64,8 +64,8 @@ export class ResponseCache {
     return current;
   }
 
-  get(db: KindredDb, key: string): (ExecutionResult & { stringify(): string }) | undefined {
-    this.sync(db);
+  /** The answer kept for `key`; call `sync` first in the request. */
+  get(key: string): (ExecutionResult & { stringify(): string }) | undefined {
     const kept = this.entries.get(key);
     if (kept) {
       this.entries.delete(key); // most recently used last
@@ -99,12 +99,12 @@ export function useResponseCache(cache: ResponseCache): Plugin<KindredContext> {
       const context = args.contextValue as KindredContext & { params?: GraphQLParams };
       if (typeof context.params?.query !== 'string') return;
       const key = responseCacheKey(context.params, context.actor);
-      const cached = cache.get(context.db, key);
+      const state = cache.sync(context.db);
+      const cached = cache.get(key);
       if (cached) {
         setResultAndStopExecution(cached);
         return;
       }
-      const state = cache.sync(context.db);
       return {
         onExecuteDone({ result, setResult }) {
           const plain = result as ExecutionResult;
