@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Actor } from './context.js';
-import { DEFAULT_RESPONSE_CACHE_ENTRIES, ResponseCache, responseCacheKey } from './response-cache.js';
-import { createKindredYoga, type KindredYogaOptions } from './yoga.js';
+import { responseCacheKey } from './response-cache.js';
+import { createKindredYoga, type KindredYogaOptions, responseCacheFor } from './yoga.js';
 
 /** Accept headers whose answer is plain `application/json` (what yoga sends them), so a repeat can be sent as is. */
 const PLAIN_JSON_ACCEPTS = new Set(['', '*/*', 'application/json']);
@@ -48,9 +48,7 @@ function parseParams(body: string): Params | null {
  * A cached answer was produced for the same caller after the guards passed, so sending it again is safe.
  */
 export function createKindredHttpHandler(options: KindredYogaOptions) {
-  const cache =
-    options.responseCache ??
-    new ResponseCache(options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES);
+  const cache = responseCacheFor(options);
   const yoga = createKindredYoga({ ...options, responseCache: cache });
   const endpoint = yoga.graphqlEndpoint;
   /** How requests were answered (for tests and diagnostics). */

@@ -88,6 +88,13 @@ async function resolveActor(options: KindredYogaOptions, request: Request): Prom
   });
 }
 
+/** The response cache these options ask for: the one given, else one of `responseCacheEntries` entries. */
+export function responseCacheFor(options: KindredYogaOptions): ResponseCache {
+  return (
+    options.responseCache ?? new ResponseCache(options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES)
+  );
+}
+
 /** A graphql-yoga server for the Kindred schema: a fetch-API handler for Next.js route handlers and node:http. */
 export function createKindredYoga(options: KindredYogaOptions) {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -98,14 +105,7 @@ export function createKindredYoga(options: KindredYogaOptions) {
     graphiql: true,
     maskedErrors: { isDev: false },
     logging: false,
-    plugins: [
-      useCSRFPrevention(),
-      useKindredGuards(limits),
-      useResponseCache(
-        options.responseCache ??
-          new ResponseCache(options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES),
-      ),
-    ],
+    plugins: [useCSRFPrevention(), useKindredGuards(limits), useResponseCache(responseCacheFor(options))],
     context: async ({ request, actor }) => ({
       db: options.db,
       actor: actor ?? (await resolveActor(options, request)),

@@ -4,7 +4,7 @@ import { defaultApiWorkers, startApiProcesses } from '../api-cluster.js';
 import { createKindredHttpHandler } from '../http-handler.js';
 
 /**
- * Serves the API as `kindred api` does (its node:http front, one process per core) on 127.0.0.1 at a random
+ * Serves the API as `kindred api` does (its node:http front, its default number of processes) on 127.0.0.1 at a random
  * port, and reports the port to the parent process.
  */
 const dbPath = process.argv[2];
