@@ -1,5 +1,5 @@
-import { photos } from '@kindred/db';
-import { eq } from 'drizzle-orm';
+import { type KindredDb, photos } from '@kindred/db';
+import { eq, sql } from 'drizzle-orm';
 import { builder } from '../builder.js';
 import { parseId, parseNumericId } from '../ids.js';
 import { resolvePhotoConnection } from '../photo-connection.js';
@@ -7,6 +7,24 @@ import type { PhotoFilter } from '../photo-filter.js';
 import { photoCount, photoNeighbourHashes } from '../photo-pages.js';
 import { Photo } from '../types/photo.js';
 import { PhotoOrderEnum } from '../types/photo-order.js';
+
+/** One photo row by hash, its SQL built once per database (building it cost more than running it). */
+const photoByHash = new WeakMap<KindredDb, ReturnType<typeof preparePhotoByHash>>();
+function preparePhotoByHash(db: KindredDb) {
+  return db
+    .select()
+    .from(photos)
+    .where(eq(photos.hash, sql.placeholder('hash')))
+    .prepare();
+}
+function photoRow(db: KindredDb, hash: string) {
+  let query = photoByHash.get(db);
+  if (!query) {
+    query = preparePhotoByHash(db);
+    photoByHash.set(db, query);
+  }
+  return query.get({ hash }) ?? null;
+}
 
 const PhotoFilterInput = builder.inputType('PhotoFilter', {
   description: 'All given conditions must hold.',
@@ -85,11 +103,6 @@ builder.queryFields((t) => ({
     description: 'One photo by id or by its SHA-256 hash.',
     args: { id: t.arg.id({ required: true }) },
     // The row alone: Photo's fields load what they show themselves (photo-details.ts), batched per request.
-    resolve: (_parent, args, ctx) =>
-      ctx.db
-        .select()
-        .from(photos)
-        .where(eq(photos.hash, parseId(args.id, 'Photo')))
-        .get() ?? null,
+    resolve: (_parent, args, ctx) => photoRow(ctx.db, parseId(args.id, 'Photo')),
   }),
 }));
