@@ -8,6 +8,7 @@ import type { Role } from './context.js';
 import { createKindredHttpHandler } from './http-handler.js';
 import { countStatements } from './test-client.js';
 import { type ApiFixture, buildApiFixture } from './test-fixture.js';
+import { createKindredYoga } from './yoga.js';
 
 const skip = skipWithoutTestData();
 const PERSON = `query($id: ID!) { person(id: $id) { name faceCount photos(first: 5) { totalCount nodes { hash } } } }`;
@@ -17,7 +18,7 @@ describe('node:http front of the API (kindred api)', { skip }, () => {
   let server: Server;
   let url: string;
   let id: string;
-  let counts: { fromCache: number; byYoga: number };
+  let counts: { fromCache: number; direct: number; byYoga: number };
 
   before(async () => {
     fixture = buildApiFixture();
@@ -56,18 +57,49 @@ describe('node:http front of the API (kindred api)', { skip }, () => {
     };
   }
 
-  test('a repeat is answered with the same bytes and headers, before yoga and without preparing anything', async () => {
+  /** What yoga itself answers (its own request handling, no response cache), for comparison. */
+  async function yogaAnswer(query: string, variables: Record<string, unknown>) {
+    const yoga = createKindredYoga({ db: fixture.db, responseCacheEntries: 0 });
+    const response = await yoga.fetch('http://localhost/api/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: await response.text(),
+    };
+  }
+
+  test("a first ask is run without yoga's request handling, and answered with the bytes yoga sends", async () => {
     const before = { ...counts };
     const first = await post(PERSON, { id }, 'viewer');
-    assert.deepEqual(counts, { ...before, byYoga: before.byYoga + 1 }, 'a first ask goes to yoga');
+    assert.deepEqual(counts, { ...before, direct: before.direct + 1 }, 'run directly');
     assert.equal(first.status, 200);
     assert.match(first.body, /"name":"Barack Obama"/);
+    assert.deepEqual(first, await yogaAnswer(PERSON, { id }));
+  });
+
+  test('a query whose answer has errors is answered by yoga (its status and error masking)', async () => {
+    const before = { ...counts };
+    const missing = await post(PERSON, { id: 'not-an-id' }, 'viewer');
+    const invalid = await post('{ person { nosuchfield } }', {}, 'viewer');
+    assert.deepEqual(counts, { ...before, byYoga: before.byYoga + 2 });
+    assert.match(missing.body, /"errors"/);
+    assert.deepEqual(missing, await yogaAnswer(PERSON, { id: 'not-an-id' }));
+    assert.deepEqual(invalid, await yogaAnswer('{ person { nosuchfield } }', {}));
+  });
+
+  test('a repeat is answered with the same bytes and headers, before yoga and without preparing anything', async () => {
+    const first = await post(PERSON, { id }, 'viewer');
+    const before = { ...counts };
     let again: Awaited<ReturnType<typeof post>> | undefined;
     const statements = await countStatements(fixture, async () => {
       again = await post(PERSON, { id }, 'viewer');
     });
     assert.equal(statements, 0);
-    assert.deepEqual(counts, { fromCache: before.fromCache + 1, byYoga: before.byYoga + 1 }, 'not to yoga');
+    assert.deepEqual(counts, { ...before, fromCache: before.fromCache + 1 }, 'from the cache');
     assert.deepEqual(again, first);
   });
 
