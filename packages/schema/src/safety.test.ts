@@ -43,7 +43,8 @@ describe('safety and efficiency', { skip }, () => {
     const page = await api.data(PERSON_PAGE, { id, n: 12 });
     assert.ok(page.person.photos.nodes.length >= 6);
     assert.equal(large, small);
-    assert.ok(large <= 8, `person page used ${large} statements`);
+    // 9: graphql-jit resolves the suggestions' drizzle relation with one batched statement of its own (yoga.ts).
+    assert.ok(large <= 9, `person page used ${large} statements`);
   });
 
   test('page sizes above 200 are refused with a clear error', async () => {
