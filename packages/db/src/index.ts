@@ -1,3 +1,4 @@
+export * from './bulk-load.js';
 export * from './client.js';
 export * from './paths.js';
 export { relations } from './relations.js';

@@ -1,4 +1,4 @@
-import type { KindredDb } from '@kindred/db';
+import { dropIndexesForBulkLoad, files, type KindredDb, restoreIndexes } from '@kindred/db';
 import type { NewContent } from './content-steps.js';
 import type { ContentKind } from './kind.js';
 
@@ -117,6 +117,21 @@ export class InventoryStore {
       return fresh;
     });
     return commit.immediate();
+  }
+
+  /**
+   * On a first index (no file known at all), drops the secondary indexes of `files` so the load pays for
+   * the table and its path index only; `restoreFileIndexes` then builds them once. Returns whether it did.
+   * On 100,000 small files this took about a tenth off the first index.
+   */
+  beginBulkLoadIfEmpty(): boolean {
+    if (this.#sqlite.prepare('SELECT 1 FROM files LIMIT 1').get()) return false;
+    return dropIndexesForBulkLoad(this.#sqlite, files).length > 0;
+  }
+
+  /** Builds the secondary indexes of `files` that are missing (after a bulk load, or one a killed run left). */
+  restoreFileIndexes(): string[] {
+    return restoreIndexes(this.#sqlite, files);
   }
 
   kindOf(hash: string): ContentKind {

@@ -79,6 +79,7 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
   const { report } = options;
   const counts = report.files;
   const store = new InventoryStore(options.db, options.runId);
+  store.restoreFileIndexes(); // a first index killed mid-load left them dropped
   const known = new Map(
     store.loadPresent(options.roots.map((root) => root.id)).map((file) => [file.path, file]),
   );
@@ -96,6 +97,9 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
     runId: options.runId,
     error: (path, error) => report.error(path, error),
   });
+  // A first index loads every row: the secondary indexes of `files` are built once at the end instead. Not
+  // while steps run during the walk: they look files up by content.
+  const bulkLoad = options.steps.length === 0 && store.beginBulkLoadIfEmpty();
   const writer = inventoryWriter(options.db, options.runId);
   let committed: NewContent[] = [];
   let lastFlush = performance.now();
@@ -231,6 +235,7 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
     }
     sweep([...known.values()], walkedRoots, failedFolders, arrivals, writer, counts);
     await flushAndWait();
+    if (bulkLoad) store.restoreFileIndexes();
     store.markRootsIndexed([...walkedRoots]);
     counts.duplicates = store.countDuplicateContents();
     await steps.offer(committed);
@@ -242,6 +247,16 @@ export async function runInventory(options: InventoryOptions): Promise<boolean> 
     await hashPool.started?.close();
     await written;
     await writer.close();
+    if (bulkLoad) restoreQuietly(store);
+  }
+}
+
+/** After a failed or stopped bulk load: builds the indexes now if it can, else the next run will. */
+function restoreQuietly(store: InventoryStore): void {
+  try {
+    store.restoreFileIndexes();
+  } catch {
+    // The disk is full or the database locked: the next run restores them first.
   }
 }
 

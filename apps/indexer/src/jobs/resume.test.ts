@@ -6,6 +6,13 @@ import { cliEnv, finished, indexJson, startCli } from '../testing/cli-runner.js'
 import { querySql, readFiles, waitForCount, writeRandomTree } from '../testing/trees.js';
 
 const FILES = 3000;
+const fileIndexes = (db: string) =>
+  querySql<{ name: string }>(
+    db,
+    `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'files' ORDER BY name`,
+  )
+    .map((row) => row.name)
+    .filter((name) => !name.startsWith('sqlite_autoindex'));
 
 it('a run killed with SIGKILL mid-way resumes cleanly: no lost or doubled rows, same state as one full run', async () => {
   const tmp = tempDir();
@@ -24,8 +31,10 @@ it('a run killed with SIGKILL mid-way resumes cleanly: no lost or doubled rows, 
     assert.deepEqual(querySql<{ status: string }>(db, 'SELECT status FROM runs'), [{ status: 'running' }]);
     const partial = readFiles(db).length;
     assert.ok(partial >= 200 && partial < FILES, `killed after ${partial} committed files`);
+    assert.deepEqual(fileIndexes(db), [], 'a first index loads without the secondary indexes of files');
 
     const resumed = await indexJson(db, []);
+    assert.deepEqual(fileIndexes(db), ['files_content_idx', 'files_root_status_idx'], 'built again');
     assert.equal(resumed.files.seen, FILES);
     assert.equal(resumed.files.new + resumed.files.unchanged, FILES);
     assert.ok(resumed.files.unchanged >= partial, 'files committed before the kill are not read again');
