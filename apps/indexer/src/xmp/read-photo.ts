@@ -68,7 +68,7 @@ const XMP_MARKERS = ['xmpmeta', 'xapmeta'].flatMap((m) => [Buffer.from(m), Buffe
  * False when the file is small enough to read whole and holds no XMP packet; true otherwise. Read
  * synchronously: for a few kilobytes, the promise machinery of fs/promises cost more than the read.
  */
-function mayHoldXmp(path: string): boolean {
+export function mayHoldXmp(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(WHOLE_READ_BYTES + 1);
