@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A face box, normalized {x, y, w, h} of the upright image, top-left origin (as @kindred/vision). */
 export interface Box {
@@ -20,6 +21,20 @@ export interface CachedPhoto {
 export interface DescribeJob {
   path: string;
   boxes: Box[];
+}
+
+/**
+ * The built code that turns a photo and a box into a descriptor (decoding, cropping, landmarks, alignment).
+ * Keyed by its text, not by the pipeline's revision: a change that forgot to bump the revision once left the
+ * cache serving the previous code's descriptors.
+ */
+const DESCRIBE_CODE = ['describe.js', 'detect.js', 'load-image.js'];
+
+function describeCodeHash(): string {
+  const dist = dirname(fileURLToPath(import.meta.resolve('@kindred/vision')));
+  const hash = createHash('sha256');
+  for (const file of DESCRIBE_CODE) hash.update(readFileSync(join(dist, file)));
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** The cache folder: `KINDRED_EVAL_CACHE`, default `~/.cache/kindred-eval`. */
@@ -61,10 +76,10 @@ export async function describePhotos(
   options: { shard?: [number, number]; log?: (line: string) => void } = {},
 ): Promise<Map<string, CachedPhoto>> {
   const vision = await import('@kindred/vision');
-  // Descriptors of given boxes depend on the models and the describe code (the trailing revision),
-  // not on detector settings, so only those parts of the pipeline version key the cache.
+  // Descriptors of given boxes depend on the models and the code that crops, aligns and describes, not on
+  // detector settings: the models' part of the pipeline version and a hash of that code key the cache.
   const version = vision.pipelineVersion();
-  const pipeline = `${version.split(';')[0]};${version.split(';').at(-1)};truth-boxes`;
+  const pipeline = `${version.split(';')[0]};${describeCodeHash()};truth-boxes`;
   const result = new Map<string, CachedPhoto>();
   const missing: { job: DescribeJob; file: string }[] = [];
   for (const job of jobs) {
